@@ -1,0 +1,262 @@
+package dev.onceform.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.onceform.core.internal.CompiledForm;
+import dev.onceform.core.internal.ProblemMessages;
+import dev.onceform.core.prefill.PrefillResult;
+import dev.onceform.core.spi.RegistryAdapter;
+import dev.onceform.core.validation.ValidationReport;
+import dev.onceform.schema.FormDefinition;
+import dev.onceform.schema.OnceFormException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * OnceForm's entry point: prefills forms from registries and validates submissions.
+ *
+ * <p>Immutable and thread-safe; build once and share. Each form's schema and prefill plan are
+ * compiled in {@link Builder#build()}.
+ *
+ * <pre>{@code
+ * FormEngine engine = FormEngine.builder()
+ *     .form(SampleForms.get("birth-registration").orElseThrow())
+ *     .adapter(populationRegistry)
+ *     .build();
+ * PrefillResult draft = engine.prefill("birth-registration", Subject.person(id), Purpose.of("birth-registration"));
+ * ValidationReport report = engine.validate("birth-registration", submission);
+ * }</pre>
+ *
+ * <p>A form is named by its id ({@code birth-registration}: the highest version registered) or by
+ * id and version ({@code birth-registration@0.1.0}).
+ */
+public final class FormEngine {
+  private final Map<String, CompiledForm> forms;
+  private final Map<String, RegistryAdapter> adapters;
+  private final Clock clock;
+  private final Duration prefillTimeout;
+  private final Builder origin;
+
+  private FormEngine(Builder builder) {
+    this.origin = builder.copy();
+    this.adapters = Map.copyOf(builder.adapters);
+    this.clock = builder.clock;
+    this.prefillTimeout = builder.prefillTimeout;
+    ProblemMessages messages = ProblemMessages.bundled();
+    Map<String, CompiledForm> compiled = new LinkedHashMap<>();
+    builder.forms.forEach(
+        (key, form) -> compiled.put(key, new CompiledForm(form, adapters, messages)));
+    this.forms = Map.copyOf(compiled);
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this engine's configuration, to derive a variant. */
+  public Builder toBuilder() {
+    return origin.copy();
+  }
+
+  /** Returns the registered forms, every version. */
+  public List<FormDefinition> forms() {
+    return forms.values().stream().map(CompiledForm::form).toList();
+  }
+
+  /** Returns a registered form by id (highest version) or {@code id@version}. */
+  public Optional<FormDefinition> form(String formId) {
+    return find(requireNonNull(formId, "formId")).map(CompiledForm::form);
+  }
+
+  /**
+   * Prefills a form for the logged-in applicant.
+   *
+   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered
+   */
+  public PrefillResult prefill(String formId, Subject subject, Purpose purpose) {
+    return prefill(formId, subject, purpose, JsonNodeFactory.instance.objectNode());
+  }
+
+  /**
+   * Prefills a form, starting from a draft the citizen has begun. Fields whose subject is a pointer
+   * (for example the mother's data, bound to {@code /mother/personalId}) are filled when the draft
+   * or an earlier answer holds that person's ID. Registry failures never fail the call: their
+   * fields are listed in {@link PrefillResult#manual()}.
+   *
+   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered
+   */
+  public PrefillResult prefill(String formId, Subject subject, Purpose purpose, JsonNode draft) {
+    requireNonNull(subject, "subject");
+    requireNonNull(purpose, "purpose");
+    requireNonNull(draft, "draft");
+    return require(formId).prefill(adapters, clock, prefillTimeout, subject, purpose, draft);
+  }
+
+  /**
+   * Validates a submission and reports every problem with a JSON Pointer, a stable code and a
+   * message in Vietnamese and English.
+   *
+   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered
+   */
+  public ValidationReport validate(String formId, JsonNode submission) {
+    requireNonNull(submission, "submission");
+    return require(formId).validate(submission);
+  }
+
+  private CompiledForm require(String formId) {
+    requireNonNull(formId, "formId");
+    return find(formId)
+        .orElseThrow(
+            () ->
+                new OnceFormException(
+                    "OF-ENGINE-101",
+                    "form '"
+                        + formId
+                        + "' is not registered; registered: "
+                        + forms.keySet()
+                        + ". Add it with FormEngine.builder().form(...)"));
+  }
+
+  private Optional<CompiledForm> find(String formId) {
+    if (formId.contains("@")) {
+      return Optional.ofNullable(forms.get(formId));
+    }
+    return forms.values().stream()
+        .filter(f -> f.form().id().equals(formId))
+        .max(Comparator.comparing(f -> Semver.of(f.form().version())));
+  }
+
+  /** Builds a {@link FormEngine}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, FormDefinition> forms = new LinkedHashMap<>();
+    private final Map<String, RegistryAdapter> adapters = new LinkedHashMap<>();
+    private Clock clock = Clock.systemUTC();
+    private Duration prefillTimeout = Duration.ofSeconds(3);
+
+    private Builder() {}
+
+    /**
+     * Registers a form version. Several versions of one form may be registered.
+     *
+     * @throws IllegalArgumentException if this id and version is already registered
+     */
+    public Builder form(FormDefinition form) {
+      requireNonNull(form, "form");
+      if (forms.putIfAbsent(form.toString(), form) != null) {
+        throw new IllegalArgumentException("form " + form + " is already registered");
+      }
+      return this;
+    }
+
+    /**
+     * Registers a registry adapter for its source.
+     *
+     * @throws IllegalArgumentException if an adapter for the same source is already registered
+     */
+    public Builder adapter(RegistryAdapter adapter) {
+      requireNonNull(adapter, "adapter");
+      RegistryAdapter previous =
+          adapters.putIfAbsent(requireNonNull(adapter.source(), "source"), adapter);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "source '"
+                + adapter.source()
+                + "' already has adapter "
+                + previous.getClass().getName()
+                + " (id '"
+                + previous.id()
+                + "'); cannot also register "
+                + adapter.getClass().getName()
+                + " (id '"
+                + adapter.id()
+                + "')");
+      }
+      return this;
+    }
+
+    /** Sets the clock for deadlines and provenance times; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how long prefill waits for registries in total; default 3 seconds.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder prefillTimeout(Duration timeout) {
+      requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("prefillTimeout must be positive, but was " + timeout);
+      }
+      this.prefillTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Compiles every form and returns the engine.
+     *
+     * @throws OnceFormException if a form cannot be compiled (for example it names an unknown code
+     *     list)
+     */
+    public FormEngine build() {
+      return new FormEngine(this);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.forms.putAll(forms);
+      copy.adapters.putAll(adapters);
+      copy.clock = clock;
+      copy.prefillTimeout = prefillTimeout;
+      return copy;
+    }
+  }
+
+  /** A semantic version, ordered by major, minor, patch; a pre-release sorts before its release. */
+  private record Semver(int major, int minor, int patch, String preRelease)
+      implements Comparable<Semver> {
+    private static final Pattern SEMVER = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(?:-(.+))?");
+
+    /** Parses a version that {@link FormDefinition} has already checked. */
+    static Semver of(String version) {
+      Matcher m = SEMVER.matcher(version);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a semantic version: " + version);
+      }
+      String preRelease = m.group(4);
+      return new Semver(
+          Integer.parseInt(m.group(1)),
+          Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)),
+          preRelease == null ? "" : preRelease);
+    }
+
+    @Override
+    public int compareTo(Semver other) {
+      int byNumbers =
+          Comparator.comparingInt(Semver::major)
+              .thenComparingInt(Semver::minor)
+              .thenComparingInt(Semver::patch)
+              .compare(this, other);
+      if (byNumbers != 0) {
+        return byNumbers;
+      }
+      if (preRelease.isEmpty() || other.preRelease.isEmpty()) {
+        return Boolean.compare(preRelease.isEmpty(), other.preRelease.isEmpty());
+      }
+      return preRelease.compareTo(other.preRelease);
+    }
+  }
+}

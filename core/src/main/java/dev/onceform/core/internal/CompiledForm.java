@@ -1,0 +1,51 @@
+package dev.onceform.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.onceform.core.Purpose;
+import dev.onceform.core.Subject;
+import dev.onceform.core.prefill.PrefillResult;
+import dev.onceform.core.spi.RegistryAdapter;
+import dev.onceform.core.validation.ValidationReport;
+import dev.onceform.schema.FormDefinition;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One form version prepared for the engine: its compiled validator and its prefill plan, both
+ * computed once. Immutable and thread-safe.
+ */
+public final class CompiledForm {
+  private final FormDefinition form;
+  private final FormValidator validator;
+  private final PrefillPlan plan;
+
+  /** Compiles a form for a set of adapters (source id to adapter). */
+  public CompiledForm(
+      FormDefinition form, Map<String, RegistryAdapter> adapters, ProblemMessages messages) {
+    this.form = form;
+    this.validator = new FormValidator(form, messages);
+    this.plan = PrefillPlan.of(form, adapters);
+  }
+
+  /** Returns the form. */
+  public FormDefinition form() {
+    return form;
+  }
+
+  /** Validates a submission. */
+  public ValidationReport validate(JsonNode submission) {
+    return validator.validate(submission);
+  }
+
+  /** Runs a prefill for this form. */
+  public PrefillResult prefill(
+      Map<String, RegistryAdapter> adapters,
+      Clock clock,
+      Duration timeout,
+      Subject subject,
+      Purpose purpose,
+      JsonNode draft) {
+    return new Prefiller(form, adapters, clock, timeout, subject, purpose, draft).run(plan);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.onceform.core.internal;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.NodePath;
+import dev.onceform.core.validation.Problem;
+import dev.onceform.core.validation.ValidationReport;
+import dev.onceform.schema.CodeList;
+import dev.onceform.schema.CodeLists;
+import dev.onceform.schema.FieldDefinition;
+import dev.onceform.schema.FormDefinition;
+import dev.onceform.schema.OnceFormException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates submissions against one form version: JSON Schema 2020-12 (json-schema-validator, with
+ * format assertions on and the Vietnamese formats registered), then the {@code x-codelist}
+ * memberships. The schema is compiled once, in the constructor; instances are immutable and
+ * thread-safe.
+ */
+public final class FormValidator {
+  private static final Dialect DIALECT =
+      Dialect.builder(Dialects.getDraft202012()).formats(VnFormats.all()).build();
+
+  private final FormDefinition form;
+  private final Schema schema;
+  private final Map<String, CodeList> codeLists;
+  private final ProblemMessages messages;
+
+  /**
+   * Compiles a form's schema.
+   *
+   * @throws OnceFormException {@code OF-VALID-101} if the form names a code list that is not
+   *     bundled, {@code OF-VALID-102} if the schema does not compile
+   */
+  public FormValidator(FormDefinition form, ProblemMessages messages) {
+    this.form = form;
+    this.messages = messages;
+    this.codeLists = codeListsOf(form);
+    this.schema = compile(form);
+  }
+
+  private static Schema compile(FormDefinition form) {
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            DIALECT, builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    try {
+      Schema schema =
+          registry.getSchema(
+              SchemaLocation.of("https://onceform.dev/forms/" + form.id() + "/" + form.version()),
+              form.schema());
+      schema.initializeValidators();
+      return schema;
+    } catch (RuntimeException e) {
+      throw new OnceFormException(
+          "OF-VALID-102",
+          "the schema of form "
+              + form
+              + " ("
+              + form.source()
+              + ") does not compile: "
+              + e.getMessage()
+              + "; run 'onceform lint' on it",
+          e);
+    }
+  }
+
+  private static Map<String, CodeList> codeListsOf(FormDefinition form) {
+    Map<String, CodeList> lists = new HashMap<>();
+    for (FieldDefinition field : form.fields()) {
+      for (String name : field.codeList().stream().toList()) {
+        if (!lists.containsKey(name)) {
+          CodeList list =
+              CodeLists.builtIn(name)
+                  .orElseThrow(
+                      () ->
+                          new OnceFormException(
+                              "OF-VALID-101",
+                              "form "
+                                  + form
+                                  + " field "
+                                  + field.pointer()
+                                  + " names code list '"
+                                  + name
+                                  + "', which is not bundled; use one of "
+                                  + CodeLists.names()));
+          lists.put(name, list);
+        }
+      }
+    }
+    return Map.copyOf(lists);
+  }
+
+  /** Returns the form this validator checks. */
+  public FormDefinition form() {
+    return form;
+  }
+
+  /** Validates a submission and reports every problem. */
+  public ValidationReport validate(JsonNode submission) {
+    List<Problem> problems = new ArrayList<>();
+    Set<String> flagged = new HashSet<>();
+    List<com.networknt.schema.Error> errors =
+        schema.validate(
+            submission, context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
+    for (com.networknt.schema.Error error : errors) {
+      Problem problem = messages.problem(form, error, pointer(error));
+      problems.add(problem);
+      flagged.add(problem.pointer());
+    }
+    checkCodeLists(submission, flagged, problems);
+    return new ValidationReport(form.toString(), problems);
+  }
+
+  private void checkCodeLists(JsonNode submission, Set<String> flagged, List<Problem> problems) {
+    for (FieldDefinition field : form.fields()) {
+      if (field.codeList().isEmpty() || flagged.contains(field.pointer())) {
+        continue;
+      }
+      JsonNode value = submission.at(field.pointer());
+      CodeList list = codeLists.get(field.codeList().get());
+      if (value.isTextual() && list != null && !list.contains(value.asText())) {
+        problems.add(messages.codeList(form, field.pointer(), list.name()));
+      }
+    }
+  }
+
+  private static String pointer(com.networknt.schema.Error error) {
+    JsonPointer pointer = JsonPointer.empty();
+    NodePath location = error.getInstanceLocation();
+    for (int i = 0; i < location.getNameCount(); i++) {
+      Object element = location.getElement(i);
+      pointer =
+          element instanceof Integer index
+              ? pointer.appendIndex(index)
+              : pointer.appendProperty(String.valueOf(element));
+    }
+    String keyword = error.getKeyword();
+    String property = error.getProperty();
+    if (property != null
+        && ("required".equals(keyword) || "additionalProperties".equals(keyword))) {
+      pointer = pointer.appendProperty(property);
+    }
+    return pointer.toString();
+  }
+}

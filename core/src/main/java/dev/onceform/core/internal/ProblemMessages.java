@@ -1,0 +1,95 @@
+package dev.onceform.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.onceform.core.validation.Problem;
+import dev.onceform.schema.FieldDefinition;
+import dev.onceform.schema.FormDefinition;
+import dev.onceform.schema.LocalizedText;
+import dev.onceform.schema.Section;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns json-schema-validator errors into {@link Problem}s with OnceForm's own codes and citizen
+ * messages (json-schema-validator's own texts are technical and name no field, so they are never
+ * shown). Immutable and thread-safe.
+ */
+public final class ProblemMessages {
+  private static final Set<String> LIMIT_KEYWORDS =
+      Set.of("minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems");
+  private static final Set<String> KNOWN_KEYWORDS =
+      Set.of("required", "type", "enum", "const", "pattern", "additionalProperties");
+
+  private final Messages messages;
+
+  private ProblemMessages(Messages messages) {
+    this.messages = messages;
+  }
+
+  /** Loads the bundled validation messages. */
+  public static ProblemMessages bundled() {
+    return new ProblemMessages(Messages.load(ProblemMessages.class, "validation-messages"));
+  }
+
+  /** Returns the message texts, for the test that both languages have the same keys. */
+  public Messages messages() {
+    return messages;
+  }
+
+  Problem problem(FormDefinition form, com.networknt.schema.Error error, String pointer) {
+    String keyword = error.getKeyword();
+    JsonNode value = error.getInstanceNode();
+    String valueType =
+        "required".equals(keyword) || value == null
+            ? "missing"
+            : value.getNodeType().name().toLowerCase(Locale.ROOT);
+    String code = code(keyword, error);
+    String key = messages.has(code) ? code : "format".equals(keyword) ? "format" : "schema";
+    Object limit = LIMIT_KEYWORDS.contains(keyword) ? argument(error) : keyword;
+    return new Problem(pointer, code, valueType, text(form, pointer, key, limit));
+  }
+
+  Problem codeList(FormDefinition form, String pointer, String list) {
+    return new Problem(pointer, "codelist", "string", text(form, pointer, "codelist", list));
+  }
+
+  private LocalizedText text(FormDefinition form, String pointer, String key, Object extra) {
+    LocalizedText label = label(form, pointer);
+    return messages.text(
+        key, new Object[] {label.vi(), extra}, new Object[] {label.in(Locale.ENGLISH), extra});
+  }
+
+  private static String code(String keyword, com.networknt.schema.Error error) {
+    if ("format".equals(keyword)) {
+      JsonNode format = error.getSchemaNode();
+      return format != null && format.isTextual() ? "format." + format.asText() : "format";
+    }
+    if (KNOWN_KEYWORDS.contains(keyword) || LIMIT_KEYWORDS.contains(keyword)) {
+      return "const".equals(keyword) ? "enum" : keyword;
+    }
+    return "schema." + keyword;
+  }
+
+  private static Object argument(com.networknt.schema.Error error) {
+    Object[] arguments = error.getArguments();
+    return arguments != null && arguments.length > 0 && arguments[0] != null ? arguments[0] : "";
+  }
+
+  /** The field's or section's label; for anything else, the last pointer token. */
+  private static LocalizedText label(FormDefinition form, String pointer) {
+    var field = form.field(pointer).map(FieldDefinition::label);
+    if (field.isPresent()) {
+      return field.get();
+    }
+    for (Section section : form.sections()) {
+      if (section.pointer().equals(pointer)) {
+        return section.label();
+      }
+    }
+    if (pointer.isEmpty()) {
+      return form.title();
+    }
+    String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+    return LocalizedText.of(last.isEmpty() ? pointer : last);
+  }
+}

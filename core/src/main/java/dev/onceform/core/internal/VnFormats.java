@@ -1,0 +1,90 @@
+package dev.onceform.core.internal;
+
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.format.Format;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The Vietnamese {@code format} values of the form language, as json-schema-validator formats.
+ * Rules from {@code shared/DOMAIN.md}.
+ */
+final class VnFormats {
+  /**
+   * Birth-registration province codes that begin a personal identification number: the 63 pre-2025
+   * province codes with a leading zero. Issued numbers never change, so all stay valid.
+   */
+  static final Set<String> ID_PROVINCE_CODES =
+      Set.of(
+          "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
+          "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
+          "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
+          "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
+          "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096");
+
+  private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}");
+  private static final Pattern TAX_CODE = Pattern.compile("([0-9]{10})(-[0-9]{3})?");
+  private static final Pattern PHONE = Pattern.compile("(?:0|\\+84)(?:[35789][0-9]{8}|2[0-9]{9})");
+  private static final Pattern ADMIN_UNIT = Pattern.compile("[0-9]{2}(?:[0-9]{3})?");
+  private static final int[] TAX_WEIGHTS = {31, 29, 23, 19, 17, 13, 7, 5, 3};
+
+  private VnFormats() {}
+
+  /** Returns the formats to register with the validator. */
+  static List<Format> all() {
+    return List.of(
+        new Named("vn-personal-id", VnFormats::isPersonalId),
+        new Named("vn-tax-code", VnFormats::isTaxCode),
+        new Named("vn-phone", value -> PHONE.matcher(value).matches()),
+        // Shape only (2-digit province or 5-digit commune); membership in the current list of
+        // administrative units arrives with the code lists.
+        new Named("vn-admin-unit", value -> ADMIN_UNIT.matcher(value).matches()));
+  }
+
+  /** 12 digits that start with a known birth-registration province code. */
+  static boolean isPersonalId(String value) {
+    return TWELVE_DIGITS.matcher(value).matches()
+        && ID_PROVINCE_CODES.contains(value.substring(0, 3));
+  }
+
+  /**
+   * A 10-digit tax code with a valid check digit, optionally with a 3-digit branch suffix
+   * (001-999), or, since 1 July 2025, an individual's personal identification number.
+   */
+  static boolean isTaxCode(String value) {
+    if (isPersonalId(value)) {
+      return true;
+    }
+    var matcher = TAX_CODE.matcher(value);
+    if (!matcher.matches()) {
+      return false;
+    }
+    String suffix = matcher.group(2);
+    if (suffix != null && suffix.equals("-000")) {
+      return false;
+    }
+    return hasValidCheckDigit(matcher.group(1));
+  }
+
+  private static boolean hasValidCheckDigit(String tenDigits) {
+    int sum = 0;
+    for (int i = 0; i < TAX_WEIGHTS.length; i++) {
+      sum += TAX_WEIGHTS[i] * (tenDigits.charAt(i) - '0');
+    }
+    int remainder = sum % 11; // 0 means no valid code exists for these nine digits
+    return remainder != 0 && tenDigits.charAt(9) - '0' == 10 - remainder;
+  }
+
+  private record Named(String name, java.util.function.Predicate<String> rule) implements Format {
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public boolean matches(ExecutionContext executionContext, String value) {
+      return rule.test(value);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.onceform.core.result;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+
+/**
+ * Breaks text into lines that fit a width in a font: at spaces where possible, inside a word when a
+ * word alone is too wide. Text is NFC-normalised first, and characters the font cannot show are
+ * replaced by '?', so no input can make PDFBox fail. One instance per document.
+ */
+final class TextLines {
+  private static final Pattern SPACES = Pattern.compile(" +");
+  private static final Pattern NEWLINE = Pattern.compile("\n");
+
+  private final Map<PDFont, Map<Integer, Boolean>> encodable = new HashMap<>();
+
+  /** Returns the lines of {@code text}; line breaks in the text start new lines. */
+  List<String> wrap(String text, PDFont font, float size, float width) {
+    List<String> lines = new ArrayList<>();
+    for (String paragraph : NEWLINE.split(printable(text, font), -1)) {
+      wrapParagraph(paragraph, font, size, width, lines);
+    }
+    return lines;
+  }
+
+  float width(String text, PDFont font, float size) {
+    try {
+      return font.getStringWidth(text) / 1000f * size;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void wrapParagraph(
+      String paragraph, PDFont font, float size, float width, List<String> out) {
+    StringBuilder line = new StringBuilder();
+    for (String word : SPACES.split(paragraph, -1)) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      String candidate = line.length() == 0 ? word : line + " " + word;
+      if (width(candidate, font, size) <= width) {
+        line.setLength(0);
+        line.append(candidate);
+        continue;
+      }
+      if (line.length() > 0) {
+        out.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(breakLongWord(word, font, size, width, out));
+    }
+    out.add(line.toString());
+  }
+
+  /** Emits the full-width pieces of a word too wide for a line; returns the last piece. */
+  private String breakLongWord(
+      String word, PDFont font, float size, float width, List<String> out) {
+    int start = 0;
+    float used = 0;
+    for (int i = 0; i < word.length(); ) {
+      int next = word.offsetByCodePoints(i, 1);
+      float glyph = width(word.substring(i, next), font, size);
+      if (used + glyph > width && i > start) {
+        out.add(word.substring(start, i));
+        start = i;
+        used = 0;
+      }
+      used += glyph;
+      i = next;
+    }
+    return word.substring(start);
+  }
+
+  private String printable(String text, PDFont font) {
+    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\r\n", "\n");
+    StringBuilder out = new StringBuilder(nfc.length());
+    nfc.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\n') {
+                out.append('\n');
+              } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                out.append(' ');
+              } else if (canShow(cp, font)) {
+                out.appendCodePoint(cp);
+              } else {
+                out.append('?');
+              }
+            });
+    return out.toString();
+  }
+
+  private boolean canShow(int codePoint, PDFont font) {
+    if (Character.isISOControl(codePoint)) {
+      return false;
+    }
+    return encodable
+        .computeIfAbsent(font, f -> new HashMap<>())
+        .computeIfAbsent(
+            codePoint,
+            cp -> {
+              try {
+                font.encode(new String(Character.toChars(cp)));
+                return true;
+              } catch (IllegalArgumentException | IOException e) {
+                return false;
+              }
+            });
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * OnceForm core: the {@link dev.onceform.core.FormEngine} (prefill from registry adapters,
+ * validation of submissions) and the rendering of documents as PDF.
+ */
+module dev.onceform.core {
+  requires static org.jspecify;
+  requires transitive dev.onceform.schema;
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.networknt.schema;
+  requires org.apache.pdfbox;
+  requires org.apache.pdfbox.io;
+
+  exports dev.onceform.core;
+  exports dev.onceform.core.spi;
+  exports dev.onceform.core.prefill;
+  exports dev.onceform.core.validation;
+  exports dev.onceform.core.result;
+}
