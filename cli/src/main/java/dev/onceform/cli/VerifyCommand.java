@@ -1,0 +1,149 @@
+package dev.onceform.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onceform.signing.Indication;
+import dev.onceform.signing.LocalizedReason;
+import dev.onceform.signing.Pem;
+import dev.onceform.signing.SignatureReport;
+import dev.onceform.signing.SignatureVerifier;
+import dev.onceform.signing.VerificationReport;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code onceform verify}: checks the signatures of a PDF against trusted CA certificates. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description =
+        "Verifies every signature of a PDF: integrity, coverage of the whole file, and the"
+            + " certificate chain to the trusted CA certificates given with --trust.")
+final class VerifyCommand implements Callable<Integer> {
+  private static final int PDF_HEADER_WINDOW = 1024;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--trust",
+      required = true,
+      paramLabel = "CA.pem",
+      description = "PEM file with the CA certificate(s) to trust.")
+  Path trust = Path.of("");
+
+  @Option(
+      names = "--lang",
+      paramLabel = "vi|en",
+      defaultValue = "vi",
+      description = "Language of the reasons (default: ${DEFAULT-VALUE}).")
+  Language lang = Language.vi;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Parameters(paramLabel = "FILE.pdf", description = "The signed PDF.")
+  Path file = Path.of("");
+
+  @Override
+  public Integer call() throws Exception {
+    InputFiles.read(trust);
+    List<X509Certificate> anchors = Pem.readCertificates(trust);
+    byte[] pdf = InputFiles.read(file);
+    if (!looksLikePdf(pdf)) {
+      throw new UsageException(file + ": not a PDF (no %PDF- header)");
+    }
+    VerificationReport report =
+        SignatureVerifier.builder().trustAnchors(anchors).build().verify(pdf);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(
+          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));
+    } else {
+      print(report, out);
+    }
+    return exitCode(report.indication());
+  }
+
+  static int exitCode(Indication indication) {
+    return switch (indication) {
+      case TOTAL_PASSED -> ExitCode.OK;
+      case INDETERMINATE -> ExitCode.INDETERMINATE;
+      case TOTAL_FAILED -> ExitCode.FAILED;
+    };
+  }
+
+  /**
+   * A PDF starts with "%PDF-" within its first kilobyte (ISO 32000-1, 7.5.2 and implementation
+   * notes).
+   */
+  private static boolean looksLikePdf(byte[] content) {
+    String start =
+        new String(
+            content, 0, Math.min(content.length, PDF_HEADER_WINDOW), StandardCharsets.ISO_8859_1);
+    return start.contains("%PDF-");
+  }
+
+  private void print(VerificationReport report, PrintWriter out) {
+    out.printf("%s: %s — %s%n", file, report.indication(), text(report.reason()));
+    for (SignatureReport signature : report.signatures()) {
+      out.printf(
+          "  %s: %s%s  %s%n",
+          signature.fieldName(),
+          signature.indication(),
+          signature.subIndication().map(s -> "/" + s).orElse(""),
+          signature.level());
+      signature
+          .signerCertificate()
+          .ifPresent(
+              c ->
+                  out.printf(
+                      "    %s: %s%n",
+                      lang.pick("Người ký", "Signer"), c.getSubjectX500Principal().getName()));
+      signature
+          .claimedSigningTime()
+          .ifPresent(t -> out.printf("    %s: %s%n", lang.pick("Thời điểm ký", "Signing time"), t));
+      out.printf("    %s%n", text(signature.reason()));
+    }
+  }
+
+  private String text(LocalizedReason reason) {
+    return reason.text(lang.locale());
+  }
+
+  static ObjectNode toJson(VerificationReport report) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("indication", report.indication().name());
+    report.subIndication().ifPresent(s -> root.put("subIndication", s.name()));
+    reason(root, report.reason());
+    ArrayNode signatures = root.putArray("signatures");
+    for (SignatureReport signature : report.signatures()) {
+      ObjectNode item = signatures.addObject();
+      item.put("field", signature.fieldName());
+      item.put("indication", signature.indication().name());
+      signature.subIndication().ifPresent(s -> item.put("subIndication", s.name()));
+      item.put("level", signature.level().name());
+      item.put("coversWholeDocument", signature.coversWholeDocument());
+      signature
+          .signerCertificate()
+          .ifPresent(c -> item.put("signer", c.getSubjectX500Principal().getName()));
+      signature.claimedSigningTime().ifPresent(t -> item.put("signingTime", t.toString()));
+      reason(item, signature.reason());
+    }
+    return root;
+  }
+
+  private static void reason(ObjectNode node, LocalizedReason reason) {
+    node.putObject("reason")
+        .put("code", reason.key())
+        .put("vi", reason.vi())
+        .put("en", reason.en());
+  }
+}

@@ -1,0 +1,217 @@
+package dev.onceform.examples;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onceform.core.FormEngine;
+import dev.onceform.core.Purpose;
+import dev.onceform.core.Subject;
+import dev.onceform.core.prefill.PrefillResult;
+import dev.onceform.core.result.PdfRenderer;
+import dev.onceform.core.validation.ValidationReport;
+import dev.onceform.schema.FormDefinition;
+import dev.onceform.schema.SampleForms;
+import dev.onceform.signing.PadesSigner;
+import dev.onceform.signing.Pem;
+import dev.onceform.signing.SignatureVerifier;
+import dev.onceform.signing.SignerKeys;
+import dev.onceform.signing.VerificationReport;
+import dev.onceform.signing.spi.SignerKey;
+import dev.onceform.signing.testing.TestPki;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The thin end-to-end path of OnceForm, on the embedded defaults: a mother logs in, the birth
+ * registration form is prefilled from a (synthetic) population registry, she completes the child's
+ * part, the submission is validated, rendered as a PDF in Vietnamese, signed (PAdES B-B) with a
+ * throw-away test certificate, and the signature is verified against the test CA.
+ *
+ * <p>Run it with {@code bin/onceform demo}, or {@code java
+ * dev.onceform.examples.BirthRegistrationDemo [OUT_DIR]}.
+ */
+public final class BirthRegistrationDemo {
+  /** The password of the demo's throw-away PKCS#12 file (a test key, never a real one). */
+  static final char[] DEMO_PASSWORD = "onceform-demo".toCharArray();
+
+  private final Path out;
+  private final PrintStream log;
+  private final Clock clock;
+
+  /**
+   * Creates the demo.
+   *
+   * @param out the directory for the files the demo writes (created if missing)
+   * @param log where the demo says what it does
+   * @param clock the clock for dates in the documents
+   */
+  public BirthRegistrationDemo(Path out, PrintStream log, Clock clock) {
+    this.out = requireNonNull(out, "out");
+    this.log = requireNonNull(log, "log");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /** Runs the demo in {@code ./out} (or the directory given) and prints what it did. */
+  public static void main(String[] args) {
+    Path out = Path.of(args.length > 0 ? args[0] : "out");
+    Outcome outcome = new BirthRegistrationDemo(out, System.out, Clock.systemUTC()).run();
+    System.exit(outcome.valid() && outcome.verification().equals("TOTAL_PASSED") ? 0 : 1);
+  }
+
+  /** What the demo produced. */
+  public record Outcome(
+      boolean valid, String verification, Path submission, Path signedPdf, Path caCertificate) {}
+
+  /** Runs every step and returns what it produced. */
+  public Outcome run() {
+    createDirectories(out);
+    FormDefinition form = SampleForms.get("birth-registration").orElseThrow();
+    FormEngine engine =
+        FormEngine.builder()
+            .form(form)
+            .adapter(InMemoryPopulationRegistry.withSyntheticCitizens())
+            .clock(clock)
+            .build();
+    log.printf(
+        "1. Form %s loaded: %s (%d fields)%n", form, form.title().vi(), form.fields().size());
+
+    ObjectNode submission = prefill(engine);
+    completeByCitizen(submission);
+    ValidationReport report = engine.validate(form.id(), submission);
+    log.printf("3. Validation: %s%n", report.valid() ? "valid" : "INVALID");
+    report
+        .problems()
+        .forEach(p -> log.printf("   %s  %s  %s%n", p.pointer(), p.code(), p.message().vi()));
+    Path submissionFile = write("birth-registration-submission.json", json(submission));
+
+    byte[] pdf =
+        PdfRenderer.builder()
+            .clock(clock)
+            .build()
+            .renderSubmission(form, submission, Locale.forLanguageTag("vi"));
+    log.printf(
+        "4. Rendered the declaration as PDF (%,d bytes, embedded Vietnamese font)%n", pdf.length);
+
+    Path ca = out.resolve("test-ca.pem");
+    SignerKey key = signerKey(ca);
+    byte[] signed =
+        PadesSigner.builder()
+            .key(key)
+            .clock(clock)
+            .reason("Tờ khai đăng ký khai sinh")
+            .build()
+            .sign(pdf);
+    Path signedFile = write("birth-registration-signed.pdf", signed);
+    log.printf("6. Signed as PAdES B-B -> %s%n", signedFile);
+
+    List<X509Certificate> anchors = Pem.readCertificates(ca);
+    VerificationReport verification =
+        SignatureVerifier.builder().trustAnchors(anchors).clock(clock).build().verify(signed);
+    log.printf(
+        "7. Verified against %s: %s — %s%n",
+        ca, verification.indication(), verification.reason().vi());
+    return new Outcome(
+        report.valid(), verification.indication().name(), submissionFile, signedFile, ca);
+  }
+
+  private ObjectNode prefill(FormEngine engine) {
+    // The mother logs in with VNeID and types her own and the father's personal ID numbers.
+    ObjectNode draft = JsonNodeFactory.instance.objectNode();
+    draft.putObject("mother").put("personalId", InMemoryPopulationRegistry.MOTHER_ID);
+    draft.putObject("father").put("personalId", InMemoryPopulationRegistry.FATHER_ID);
+    PrefillResult prefill =
+        engine.prefill(
+            "birth-registration",
+            Subject.person(InMemoryPopulationRegistry.MOTHER_ID),
+            Purpose.of("birth-registration"),
+            draft);
+    log.printf(
+        "2. Prefilled %d fields from the population registry; %d left for the citizen%n",
+        prefill.provenance().size(), prefill.manual().size());
+    prefill.manual().forEach(m -> log.printf("   %s: %s%n", m.pointer(), m.reason()));
+    return (ObjectNode) prefill.data();
+  }
+
+  /** What only the citizen knows: the child, and how she relates to it. */
+  private static void completeByCitizen(ObjectNode submission) {
+    ObjectNode applicant = (ObjectNode) submission.get("applicant");
+    applicant.put("relationship", "mother").put("phone", "0912345678");
+    submission
+        .putObject("child")
+        .put("fullName", "Trần Minh Khôi")
+        .put("dateOfBirth", "2026-11-02")
+        .put("sex", "male")
+        .put("placeOfBirth", "Trạm Y tế xã Hòa Phú, Tỉnh Đắk Lắk")
+        .put("ethnicity", "01")
+        .put("nationality", "VN");
+  }
+
+  /** The demo signer: made once with a throw-away test CA, then reused from its PKCS#12 file. */
+  private SignerKey signerKey(Path ca) {
+    Path p12 = out.resolve("test-signer.p12");
+    if (!Files.exists(p12) || !Files.exists(ca)) {
+      TestPki pki = TestPki.builder().clock(clock).build();
+      write(p12.getFileName().toString(), file -> pki.writePkcs12(file, DEMO_PASSWORD));
+      write(ca.getFileName().toString(), pki.caCertificatePem().getBytes(StandardCharsets.UTF_8));
+      log.printf("5. Created a throw-away test CA (%s) and signer (%s)%n", ca, p12);
+    } else {
+      log.printf("5. Reusing the test signer %s%n", p12);
+    }
+    return SignerKeys.pkcs12(p12, DEMO_PASSWORD);
+  }
+
+  /** Writes a file completely or not at all (temporary file, then an atomic rename). */
+  private Path write(String name, byte[] content) {
+    return write(name, file -> Files.write(file, content));
+  }
+
+  private Path write(String name, FileWriter writer) {
+    Path target = out.resolve(name);
+    try {
+      Path temp = Files.createTempFile(out, name, ".tmp");
+      try {
+        writer.write(temp);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes one file. */
+  private interface FileWriter {
+    void write(Path file) throws IOException;
+  }
+
+  private static byte[] json(JsonNode node) {
+    try {
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

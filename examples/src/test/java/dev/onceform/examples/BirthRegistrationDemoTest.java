@@ -1,0 +1,78 @@
+package dev.onceform.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onceform.core.testing.ExternalTool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BirthRegistrationDemoTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+
+  private static BirthRegistrationDemo.Outcome run(Path out, ByteArrayOutputStream log) {
+    return new BirthRegistrationDemo(out, new PrintStream(log, true, StandardCharsets.UTF_8), CLOCK)
+        .run();
+  }
+
+  @Test
+  void run_freshDirectory_validSubmissionSignedAndVerified(@TempDir Path out) throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    BirthRegistrationDemo.Outcome outcome = run(out, log);
+
+    assertThat(outcome.valid()).isTrue();
+    assertThat(outcome.verification()).isEqualTo("TOTAL_PASSED");
+    assertThat(outcome.signedPdf()).isRegularFile();
+    assertThat(outcome.caCertificate()).isRegularFile().hasFileName("test-ca.pem");
+    assertThat(Files.readString(outcome.caCertificate())).startsWith("-----BEGIN CERTIFICATE-----");
+    assertThat(Files.readString(outcome.submission())).contains("Nguyễn Thị Hường", "Trần Văn Đức");
+    String printed = log.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("Prefilled 13 fields", "Validation: valid", "TOTAL_PASSED");
+    try (var files = Files.list(out)) {
+      assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void run_secondTime_reusesTheTestSigner(@TempDir Path out) {
+    run(out, new ByteArrayOutputStream());
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    BirthRegistrationDemo.Outcome outcome = run(out, log);
+
+    assertThat(outcome.verification()).isEqualTo("TOTAL_PASSED");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("Reusing the test signer");
+  }
+
+  @Test
+  void run_signedPdf_pdfsigSaysTheSignatureIsValid(@TempDir Path out) throws Exception {
+    ExternalTool.require("pdfsig", "poppler-utils");
+    BirthRegistrationDemo.Outcome outcome = run(out, new ByteArrayOutputStream());
+
+    ExternalTool.Result result = ExternalTool.run("pdfsig", outcome.signedPdf().toString());
+
+    assertThat(result.output())
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("ETSI.CAdES.detached");
+  }
+
+  @Test
+  void run_signedPdf_pdftotextGivesTheVietnameseText(@TempDir Path out) throws Exception {
+    ExternalTool.require("pdftotext", "poppler-utils");
+    BirthRegistrationDemo.Outcome outcome = run(out, new ByteArrayOutputStream());
+
+    ExternalTool.Result result =
+        ExternalTool.run("pdftotext", "-enc", "UTF-8", outcome.signedPdf().toString(), "-");
+
+    assertThat(result.output()).contains("Nguyễn Thị Hường", "Đắk Lắk", "Trần Minh Khôi");
+  }
+}

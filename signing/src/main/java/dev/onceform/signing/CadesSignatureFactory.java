@@ -1,0 +1,65 @@
+package dev.onceform.signing;
+
+import dev.onceform.signing.spi.SignatureAlgorithm;
+import dev.onceform.signing.spi.SignerKey;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Builds the detached CMS SignedData (CAdES baseline B-B) that goes into a PDF's {@code /Contents}.
+ * Immutable and thread-safe; BouncyCastle generators live inside one call.
+ */
+final class CadesSignatureFactory {
+
+  private final Provider provider;
+
+  CadesSignatureFactory(Provider provider) {
+    this.provider = provider;
+  }
+
+  /**
+   * Signs {@code signedContent} (the bytes of the PDF's ByteRange) and returns the DER-encoded CMS
+   * with the certificate chain and no encapsulated content.
+   */
+  byte[] create(byte[] signedContent, SignerKey key, SignatureAlgorithm algorithm) {
+    X509Certificate certificate = key.certificate();
+    try {
+      SignerInfoGenerator signerInfo =
+          new JcaSignerInfoGeneratorBuilder(
+                  new JcaDigestCalculatorProviderBuilder().setProvider(provider).build())
+              .setSignedAttributeGenerator(
+                  PadesSignedAttributes.forCertificate(certificate, sha256(certificate)))
+              .build(new KeyContentSigner(key, algorithm, provider), certificate);
+      CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+      generator.addSignerInfoGenerator(signerInfo);
+      generator.addCertificates(new JcaCertStore(key.certificateChain()));
+      CMSSignedData signedData = generator.generate(new CMSProcessableByteArray(signedContent));
+      return signedData.getEncoded(ASN1Encoding.DER);
+    } catch (GeneralSecurityException | OperatorCreationException | CMSException | IOException e) {
+      throw SigningException.of(
+          e,
+          SigningException.CMS_FAILED,
+          "the CMS signature for key '%s' could not be built: %s",
+          key.id(),
+          e.getMessage());
+    }
+  }
+
+  private byte[] sha256(X509Certificate certificate) throws GeneralSecurityException {
+    return MessageDigest.getInstance(DigestAlgorithm.SHA256.jcaName(), provider)
+        .digest(certificate.getEncoded());
+  }
+}

@@ -1,0 +1,181 @@
+package dev.onceform.signing;
+
+import static dev.onceform.signing.Indication.INDETERMINATE;
+import static dev.onceform.signing.Indication.TOTAL_FAILED;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks the signer certificate: a chain to a configured trust anchor (never to a root found in the
+ * file), PKIX validation of that chain <em>without revocation checking</em>, validity at the
+ * claimed signing time and at the validation time, and key usage. Immutable and thread-safe.
+ */
+final class CertificateChainCheck {
+
+  private static final int MAX_CHAIN_LENGTH = 10;
+
+  private final List<X509Certificate> trustAnchors;
+  private final Provider provider;
+
+  CertificateChainCheck(List<X509Certificate> trustAnchors, Provider provider) {
+    this.trustAnchors = List.copyOf(trustAnchors);
+    this.provider = provider;
+  }
+
+  /** A chain from the signer up to, not including, the trust anchor that issued its last link. */
+  private record Chain(List<X509Certificate> certificates, X509Certificate anchor) {}
+
+  void check(X509Certificate signer, List<X509Certificate> candidates, Instant claimed, Instant now)
+      throws VerificationFailure {
+    if (claimed.isBefore(signer.getNotBefore().toInstant())) {
+      throw new VerificationFailure(
+          TOTAL_FAILED,
+          SubIndication.NOT_YET_VALID,
+          "cert.signedBeforeValid",
+          subject(signer),
+          signer.getNotBefore().toInstant().toString(),
+          claimed.toString());
+    }
+    Chain chain =
+        build(signer, candidates)
+            .orElseThrow(
+                () ->
+                    new VerificationFailure(
+                        INDETERMINATE,
+                        SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
+                        "chain.notFound",
+                        subject(signer)));
+    validatePkix(chain, claimed, now);
+    checkValidity(chain.certificates(), claimed, now);
+    if (!SignerCertificatePolicy.allowsSignatures(signer)) {
+      throw new VerificationFailure(
+          INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, "cert.keyUsage", subject(signer));
+    }
+  }
+
+  private Optional<Chain> build(X509Certificate signer, List<X509Certificate> candidates) {
+    List<X509Certificate> path = new ArrayList<>();
+    X509Certificate current = signer;
+    while (path.size() < MAX_CHAIN_LENGTH) {
+      if (trustAnchors.contains(current)) {
+        return Optional.of(new Chain(path.isEmpty() ? List.of(current) : path, current));
+      }
+      path.add(current);
+      Optional<X509Certificate> anchor = issuerAmong(current, trustAnchors);
+      if (anchor.isPresent()) {
+        return Optional.of(new Chain(path, anchor.get()));
+      }
+      Optional<X509Certificate> next = issuerAmong(current, candidates);
+      if (next.isEmpty() || path.contains(next.get())) {
+        return Optional.empty();
+      }
+      current = next.get();
+    }
+    return Optional.empty();
+  }
+
+  private Optional<X509Certificate> issuerAmong(
+      X509Certificate certificate, List<X509Certificate> pool) {
+    for (X509Certificate issuer : pool) {
+      if (issuer.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
+          && signedBy(certificate, issuer)) {
+        return Optional.of(issuer);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+    try {
+      certificate.verify(issuer.getPublicKey(), provider);
+      return true;
+    } catch (GeneralSecurityException e) {
+      // Not the issuer (or a broken signature): the search goes on, and if nothing else issued
+      // the certificate the chain is reported as not found.
+      return false;
+    }
+  }
+
+  private void validatePkix(Chain chain, Instant claimed, Instant now) throws VerificationFailure {
+    if (chain.certificates().contains(chain.anchor())) {
+      return; // the signer certificate is itself a trust anchor
+    }
+    try {
+      CertPath path =
+          CertificateFactory.getInstance("X.509").generateCertPath(chain.certificates());
+      PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(chain.anchor(), null)));
+      parameters.setRevocationEnabled(false);
+      parameters.setDate(Date.from(structureDate(chain.certificates(), now)));
+      CertPathValidator.getInstance("PKIX").validate(path, parameters);
+    } catch (GeneralSecurityException e) {
+      // Validity is checked separately with DSS sub-indications; report it first if it is the
+      // cause, so an expired chain is not called broken.
+      checkValidity(chain.certificates(), claimed, now);
+      throw new VerificationFailure(
+          INDETERMINATE,
+          SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE,
+          "chain.invalid",
+          PdfSignatureReader.describe(e));
+    }
+  }
+
+  /**
+   * A date at which every certificate of the chain is valid (the validation time if possible), so
+   * that PKIX checks the structure; time is judged by {@link #checkValidity}.
+   */
+  private static Instant structureDate(List<X509Certificate> certificates, Instant now) {
+    Instant latestStart = Instant.MIN;
+    Instant earliestEnd = Instant.MAX;
+    for (X509Certificate certificate : certificates) {
+      Instant notBefore = certificate.getNotBefore().toInstant();
+      Instant notAfter = certificate.getNotAfter().toInstant();
+      latestStart = notBefore.isAfter(latestStart) ? notBefore : latestStart;
+      earliestEnd = notAfter.isBefore(earliestEnd) ? notAfter : earliestEnd;
+    }
+    if (latestStart.isAfter(earliestEnd)) {
+      return now;
+    }
+    return now.isBefore(latestStart) ? latestStart : now.isAfter(earliestEnd) ? earliestEnd : now;
+  }
+
+  private static void checkValidity(
+      List<X509Certificate> certificates, Instant claimed, Instant now) throws VerificationFailure {
+    for (X509Certificate certificate : certificates) {
+      Instant notAfter = certificate.getNotAfter().toInstant();
+      Instant notBefore = certificate.getNotBefore().toInstant();
+      if (now.isAfter(notAfter) || claimed.isAfter(notAfter)) {
+        throw new VerificationFailure(
+            INDETERMINATE,
+            SubIndication.OUT_OF_BOUNDS_NO_POE,
+            "cert.expired",
+            subject(certificate),
+            notAfter.toString());
+      }
+      if (now.isBefore(notBefore)) {
+        throw new VerificationFailure(
+            INDETERMINATE,
+            SubIndication.NOT_YET_VALID,
+            "cert.notYetValid",
+            subject(certificate),
+            notBefore.toString());
+      }
+    }
+  }
+
+  private static String subject(X509Certificate certificate) {
+    return certificate.getSubjectX500Principal().getName();
+  }
+}

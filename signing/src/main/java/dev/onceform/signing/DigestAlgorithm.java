@@ -1,0 +1,53 @@
+package dev.onceform.signing;
+
+import java.util.Optional;
+
+/**
+ * Digest algorithms accepted for signing and verification: the SHA-2 family.
+ *
+ * <p>SHA-1 and MD5 are deliberately absent; a signature that uses them is reported by {@link
+ * SignatureVerifier} with {@link SubIndication#CRYPTO_CONSTRAINTS_FAILURE}.
+ */
+public enum DigestAlgorithm {
+  /** SHA-256, the default. */
+  SHA256("SHA-256", "2.16.840.1.101.3.4.2.1"),
+  /** SHA-384. */
+  SHA384("SHA-384", "2.16.840.1.101.3.4.2.2"),
+  /** SHA-512. */
+  SHA512("SHA-512", "2.16.840.1.101.3.4.2.3");
+
+  private final String jcaName;
+  private final String oid;
+
+  DigestAlgorithm(String jcaName, String oid) {
+    this.jcaName = jcaName;
+    this.oid = oid;
+  }
+
+  /**
+   * Returns the standard JCA {@code MessageDigest} name, e.g. {@code SHA-256}.
+   *
+   * @return the JCA name
+   */
+  public String jcaName() {
+    return jcaName;
+  }
+
+  /**
+   * Returns the ASN.1 object identifier in dotted form, e.g. {@code 2.16.840.1.101.3.4.2.1}.
+   *
+   * @return the OID
+   */
+  public String oid() {
+    return oid;
+  }
+
+  static Optional<DigestAlgorithm> fromOid(String oid) {
+    for (DigestAlgorithm algorithm : values()) {
+      if (algorithm.oid.equals(oid)) {
+        return Optional.of(algorithm);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.onceform.signing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The outcome of one check: an indication, a sub-indication and a message key with arguments. */
+record Finding(
+    Indication indication, Optional<SubIndication> subIndication, String key, List<String> args) {
+
+  Finding {
+    requireNonNull(indication, "indication");
+    requireNonNull(subIndication, "subIndication");
+    requireNonNull(key, "key");
+    args = List.copyOf(args);
+  }
+
+  static Finding passed(String key, String... args) {
+    return new Finding(Indication.TOTAL_PASSED, Optional.empty(), key, List.of(args));
+  }
+
+  static Finding of(Indication indication, SubIndication sub, String key, String... args) {
+    return new Finding(indication, Optional.of(sub), key, List.of(args));
+  }
+}

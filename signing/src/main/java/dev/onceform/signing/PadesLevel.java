@@ -1,0 +1,14 @@
+package dev.onceform.signing;
+
+/** The PAdES baseline level a signature's structure meets (ETSI EN 319 142-1). */
+public enum PadesLevel {
+  /**
+   * Not a PAdES baseline signature, e.g. {@code adbe.pkcs7.detached}, a CMS with a signing-time
+   * attribute, or one without signing-certificate-v2.
+   */
+  NONE,
+  /**
+   * Baseline B-B: {@code ETSI.CAdES.detached}, signing-certificate-v2 present, no CMS signing-time.
+   */
+  B_B
+}

@@ -1,0 +1,222 @@
+package dev.onceform.signing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onceform.signing.spi.SignatureAlgorithm;
+import dev.onceform.signing.spi.SignerKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Signs PDF documents with a PAdES baseline B-B signature.
+ *
+ * <p>The signature is invisible and is added as an incremental update: the input bytes are kept
+ * unchanged at the start of the output, so earlier signatures and PDF/A conformance survive. The
+ * signature dictionary has {@code /SubFilter /ETSI.CAdES.detached} and the signing time in {@code
+ * /M} (from the configured clock, to the second). The CMS SignedData is detached over the ByteRange
+ * and holds the signed attributes content-type, message-digest and signing-certificate-v2
+ * (SHA-256), no CMS signing-time, and the key's certificate chain. RSA keys sign with PKCS#1 v1.5,
+ * EC keys with ECDSA.
+ *
+ * <p>Instances are immutable and thread-safe: build once and share. With an RSA key, the same
+ * input, key and clock give byte-identical output.
+ *
+ * <pre>{@code
+ * PadesSigner signer = PadesSigner.builder()
+ *     .key(SignerKeys.pkcs12(Path.of("signer.p12"), password))
+ *     .reason("Xác nhận hồ sơ")
+ *     .location("Hòa Phú")
+ *     .build();
+ * byte[] signed = signer.sign(pdf);
+ * }</pre>
+ */
+public final class PadesSigner {
+
+  /** Space reserved in the PDF for the CMS, in addition to the certificate chain. */
+  private static final int RESERVE_BEYOND_CHAIN = 8192;
+
+  private final SignerKey key;
+  private final DigestAlgorithm digest;
+  private final Clock clock;
+  private final @Nullable String reason;
+  private final @Nullable String location;
+  private final SignatureAlgorithm signatureAlgorithm;
+  private final int reservedBytes;
+  private final CadesSignatureFactory cms;
+
+  private PadesSigner(Builder builder, SignerKey key) {
+    this.key = key;
+    this.digest = builder.digest;
+    this.clock = builder.clock;
+    this.reason = builder.reason;
+    this.location = builder.location;
+    this.signatureAlgorithm = SignerCertificatePolicy.algorithmFor(key, digest);
+    this.reservedBytes = RESERVE_BEYOND_CHAIN + encodedLength(key);
+    this.cms = new CadesSignatureFactory(new BouncyCastleProvider());
+  }
+
+  /**
+   * Returns a new builder; {@link Builder#key(SignerKey)} is required.
+   *
+   * @return a builder with SHA-256 and the system UTC clock
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder preset with this signer's settings, to derive a variant.
+   *
+   * @return a builder
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder().key(key).digest(digest).clock(clock);
+    builder.reason = reason;
+    builder.location = location;
+    return builder;
+  }
+
+  /**
+   * Signs a PDF.
+   *
+   * @param pdf the bytes of the PDF to sign; not modified
+   * @return the signed PDF: the input bytes followed by an incremental update
+   * @throws SigningException {@code OF-SIGN-201} if the input is not a PDF, {@code OF-SIGN-202} if
+   *     it is encrypted, {@code OF-SIGN-203} if it has no pages, {@code OF-SIGN-301}/{@code 302} if
+   *     the certificate is expired or not yet valid at the clock's time, {@code OF-SIGN-303} if it
+   *     is not for signatures, {@code OF-SIGN-305}/{@code 306} if the key fails or does not match
+   *     its certificate
+   */
+  public byte[] sign(byte[] pdf) {
+    requireNonNull(pdf, "pdf");
+    Instant signingTime = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    SignerCertificatePolicy.requireUsable(key, signingTime);
+    PdfSignatureWriter.Dictionary dictionary =
+        new PdfSignatureWriter.Dictionary(signingTime, reason, location, reservedBytes);
+    return PdfSignatureWriter.sign(
+        pdf, dictionary, content -> cms.create(content, key, signatureAlgorithm));
+  }
+
+  @Override
+  public String toString() {
+    return "PadesSigner[key=" + key.id() + ", " + signatureAlgorithm + "]";
+  }
+
+  private static int encodedLength(SignerKey key) {
+    int length = 0;
+    for (X509Certificate certificate : key.certificateChain()) {
+      try {
+        length += certificate.getEncoded().length;
+      } catch (CertificateEncodingException e) {
+        throw SigningException.of(
+            e,
+            SigningException.CERTIFICATE_CHAIN_INVALID,
+            "certificate '%s' of key '%s' cannot be encoded: %s",
+            certificate.getSubjectX500Principal().getName(),
+            key.id(),
+            e.getMessage());
+      }
+    }
+    return length;
+  }
+
+  /** Builds a {@link PadesSigner}; not thread-safe. */
+  public static final class Builder {
+    private @Nullable SignerKey key;
+    private DigestAlgorithm digest = DigestAlgorithm.SHA256;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable String reason;
+    private @Nullable String location;
+
+    private Builder() {}
+
+    /**
+     * Sets the signer key (required).
+     *
+     * @param key the key; its certificate chain must not be empty
+     * @return this builder
+     */
+    public Builder key(SignerKey key) {
+      requireNonNull(key, "key");
+      if (key.certificateChain().isEmpty()) {
+        throw new IllegalArgumentException(
+            "key must have a certificate chain, but key '" + key.id() + "' has none");
+      }
+      this.key = key;
+      return this;
+    }
+
+    /**
+     * Sets the digest algorithm; the default is SHA-256.
+     *
+     * @param digest the digest algorithm
+     * @return this builder
+     */
+    public Builder digest(DigestAlgorithm digest) {
+      this.digest = requireNonNull(digest, "digest");
+      return this;
+    }
+
+    /**
+     * Sets the clock that gives the signing time; the default is {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the reason shown by PDF viewers ({@code /Reason}), e.g. "Xác nhận hồ sơ".
+     *
+     * @param reason the reason, not blank
+     * @return this builder
+     */
+    public Builder reason(String reason) {
+      this.reason = requireText(reason, "reason");
+      return this;
+    }
+
+    /**
+     * Sets the location shown by PDF viewers ({@code /Location}), e.g. "Hòa Phú, Việt Nam".
+     *
+     * @param location the location, not blank
+     * @return this builder
+     */
+    public Builder location(String location) {
+      this.location = requireText(location, "location");
+      return this;
+    }
+
+    /**
+     * Builds the signer.
+     *
+     * @return an immutable, thread-safe signer
+     * @throws IllegalStateException if no key was set
+     * @throws SigningException {@code OF-SIGN-304} if the key is neither RSA (2048 bits or more)
+     *     nor EC
+     */
+    public PadesSigner build() {
+      SignerKey chosen = key;
+      if (chosen == null) {
+        throw new IllegalStateException("key is required; call key(SignerKey) before build()");
+      }
+      return new PadesSigner(this, chosen);
+    }
+
+    private static String requireText(String value, String name) {
+      requireNonNull(value, name);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank, but was '" + value + "'");
+      }
+      return value;
+    }
+  }
+}

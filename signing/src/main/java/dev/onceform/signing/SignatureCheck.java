@@ -1,0 +1,84 @@
+package dev.onceform.signing;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Validates one signature of a PDF and turns the outcome into a {@link SignatureReport}. Checks run
+ * in order and the first failure decides: ByteRange and format, CMS (algorithms, digest, signature
+ * value, signer reference), certificate chain, and finally whether bytes follow the last signature.
+ * Immutable and thread-safe.
+ */
+final class SignatureCheck {
+
+  static final String ETSI_CADES_DETACHED = "ETSI.CAdES.detached";
+  private static final Set<String> SUB_FILTERS = Set.of(ETSI_CADES_DETACHED, "adbe.pkcs7.detached");
+
+  private final CmsSignatureCheck cms;
+  private final CertificateChainCheck chains;
+  private final Messages messages;
+
+  SignatureCheck(CmsSignatureCheck cms, CertificateChainCheck chains, Messages messages) {
+    this.cms = cms;
+    this.chains = chains;
+    this.messages = messages;
+  }
+
+  /**
+   * Validates {@code signature}.
+   *
+   * @param last true for the signature added last; bytes after its range are unsigned changes
+   */
+  SignatureReport check(EmbeddedSignature signature, byte[] pdf, Instant now, boolean last) {
+    ReportDraft draft = new ReportDraft(signature.fieldName(), signature.signDate());
+    Finding finding;
+    try {
+      finding = evaluate(signature, pdf, now, last, draft);
+    } catch (VerificationFailure failure) {
+      finding = failure.finding();
+    } catch (RuntimeException e) {
+      // A hostile file can trip parsers in ways not foreseen; it must end in a report.
+      finding =
+          Finding.of(
+              Indication.TOTAL_FAILED,
+              SubIndication.FORMAT_FAILURE,
+              "signature.unreadable",
+              PdfSignatureReader.describe(e));
+    }
+    return draft.toReport(finding, messages);
+  }
+
+  private Finding evaluate(
+      EmbeddedSignature signature, byte[] pdf, Instant now, boolean last, ReportDraft draft)
+      throws VerificationFailure {
+    SignedRange range = SignedRange.of(signature, pdf);
+    draft.coversWholeDocument(range.coversWholeDocument());
+    if (!SUB_FILTERS.contains(signature.subFilter())) {
+      throw VerificationFailure.format("subFilter.unsupported", signature.subFilter());
+    }
+    CmsFacts facts = cms.check(signature.contents().bytes(), range.content(), draft);
+    draft.claimedSigningTimeIfAbsent(facts.signingTime());
+    draft.level(level(signature, facts));
+    Instant claimed = draft.claimedSigningTime().orElse(now);
+    chains.check(facts.signer(), facts.certificates(), claimed, now);
+    if (range.coversWholeDocument()) {
+      return Finding.passed("signature.valid");
+    }
+    if (last) {
+      throw new VerificationFailure(
+          Indication.INDETERMINATE,
+          SubIndication.SIG_CONSTRAINTS_FAILURE,
+          "document.changedAfterSigning",
+          Long.toString(pdf.length - range.end()));
+    }
+    return Finding.passed("signature.validRevision");
+  }
+
+  private static PadesLevel level(EmbeddedSignature signature, CmsFacts facts) {
+    boolean baseline =
+        ETSI_CADES_DETACHED.equals(signature.subFilter())
+            && facts.hasSigningCertificateV2()
+            && facts.signingTime().isEmpty();
+    return baseline ? PadesLevel.B_B : PadesLevel.NONE;
+  }
+}

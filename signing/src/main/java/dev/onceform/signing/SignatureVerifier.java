@@ -1,0 +1,187 @@
+package dev.onceform.signing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * Verifies the signatures of a PDF and reports, for each, an {@link Indication} in the EU DSS
+ * vocabulary and a reason in Vietnamese and English.
+ *
+ * <p>For each signature it checks: the ByteRange (starts at 0, its gap is exactly the {@code
+ * /Contents} hex string, and whether it reaches the end of the file); the sub-filter ({@code
+ * ETSI.CAdES.detached} or {@code adbe.pkcs7.detached}); the CMS (one signer, SHA-2 digest, RSA or
+ * ECDSA, message-digest equal to the digest of the signed bytes, signature value, the
+ * signing-certificate-v2 reference); a certificate chain from the signer to one of the configured
+ * trust anchors (certificates in the file are only candidates for intermediate links, a root in the
+ * file is never trusted); PKIX validation of that chain; certificate validity at the claimed
+ * signing time and at the clock's time; and the signer's key usage extension (present, with
+ * digitalSignature or nonRepudiation). Bytes after the last signature (an unsigned incremental
+ * update, or garbage) make that signature {@link Indication#INDETERMINATE} with {@link
+ * SubIndication#SIG_CONSTRAINTS_FAILURE}.
+ *
+ * <p><strong>Revocation (CRL, OCSP) is not checked yet</strong>, and timestamps are not read: a
+ * signature can be {@link Indication#TOTAL_PASSED} with a revoked certificate. The English and
+ * Vietnamese reasons of a passed signature say so.
+ *
+ * <p>A damaged or hostile file never makes {@link #verify} throw; problems become report entries.
+ * Instances are immutable and thread-safe: build once and share.
+ *
+ * <pre>{@code
+ * SignatureVerifier verifier = SignatureVerifier.builder()
+ *     .trustAnchors(Pem.readCertificates(Path.of("ca.pem")))
+ *     .build();
+ * VerificationReport report = verifier.verify(pdf);
+ * if (report.indication() != Indication.TOTAL_PASSED) {
+ *   System.out.println(report.reason().text(Locale.forLanguageTag("vi")));
+ * }
+ * }</pre>
+ */
+public final class SignatureVerifier {
+
+  private final List<X509Certificate> trustAnchors;
+  private final Clock clock;
+  private final Messages messages;
+  private final SignatureCheck check;
+
+  private SignatureVerifier(Builder builder) {
+    this.trustAnchors = List.copyOf(builder.trustAnchors);
+    this.clock = builder.clock;
+    this.messages = Messages.load();
+    BouncyCastleProvider provider = new BouncyCastleProvider();
+    this.check =
+        new SignatureCheck(
+            new CmsSignatureCheck(provider),
+            new CertificateChainCheck(trustAnchors, provider),
+            messages);
+  }
+
+  /**
+   * Returns a new builder: no trust anchors, the system UTC clock.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder preset with this verifier's settings, to derive a variant.
+   *
+   * @return a builder
+   */
+  public Builder toBuilder() {
+    return new Builder().trustAnchors(trustAnchors).clock(clock);
+  }
+
+  /**
+   * Verifies every signature in a PDF.
+   *
+   * @param pdf the bytes of the file; anything, including non-PDF bytes
+   * @return the report; never throws for bad input
+   */
+  public VerificationReport verify(byte[] pdf) {
+    requireNonNull(pdf, "pdf");
+    Instant now = clock.instant();
+    List<EmbeddedSignature> signatures;
+    try {
+      signatures = new ArrayList<>(PdfSignatureReader.read(pdf));
+    } catch (VerificationFailure failure) {
+      return documentReport(failure.finding());
+    }
+    if (signatures.isEmpty()) {
+      return documentReport(
+          Finding.of(
+              Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, "document.noSignature"));
+    }
+    signatures.sort(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
+    List<SignatureReport> reports = new ArrayList<>(signatures.size());
+    for (int i = 0; i < signatures.size(); i++) {
+      reports.add(check.check(signatures.get(i), pdf, now, i == signatures.size() - 1));
+    }
+    SignatureReport worst = reports.get(0);
+    for (SignatureReport report : reports) {
+      if (report.indication().compareTo(worst.indication()) > 0) {
+        worst = report;
+      }
+    }
+    return new VerificationReport(
+        worst.indication(), worst.subIndication(), worst.reason(), reports);
+  }
+
+  private VerificationReport documentReport(Finding finding) {
+    return new VerificationReport(
+        finding.indication(),
+        finding.subIndication(),
+        messages.reason(finding.key(), finding.args()),
+        List.of());
+  }
+
+  @Override
+  public String toString() {
+    return "SignatureVerifier[trustAnchors=" + trustAnchors.size() + ", clock=" + clock + "]";
+  }
+
+  /** Builds a {@link SignatureVerifier}; not thread-safe. */
+  public static final class Builder {
+    private final Set<X509Certificate> trustAnchors = new LinkedHashSet<>();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Adds a trusted root (or intermediate) certificate. Without any, no signature can be {@link
+     * Indication#TOTAL_PASSED}: every chain is {@link SubIndication#NO_CERTIFICATE_CHAIN_FOUND}.
+     *
+     * @param anchor the certificate to trust
+     * @return this builder
+     */
+    public Builder trustAnchor(X509Certificate anchor) {
+      trustAnchors.add(requireNonNull(anchor, "anchor"));
+      return this;
+    }
+
+    /**
+     * Adds trusted certificates.
+     *
+     * @param anchors the certificates to trust; none may be null
+     * @return this builder
+     */
+    public Builder trustAnchors(Collection<X509Certificate> anchors) {
+      requireNonNull(anchors, "anchors");
+      for (X509Certificate anchor : anchors) {
+        trustAnchor(anchor);
+      }
+      return this;
+    }
+
+    /**
+     * Sets the clock that gives the validation time; the default is {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return an immutable, thread-safe verifier
+     */
+    public SignatureVerifier build() {
+      return new SignatureVerifier(this);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.onceform.signing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one unchecked exception of the signing module: signing could not be done, or a key, key store
+ * or certificate file could not be used.
+ *
+ * <p>Each instance carries a stable {@link #code()} such as {@code OF-SIGN-102}; the codes are the
+ * constants of this class and are listed in {@code docs/errors.md}. The message starts with the
+ * code, says what failed on which input and what to do, in English.
+ *
+ * <p>A signed file that fails verification is not an exception: {@link SignatureVerifier} returns a
+ * {@link VerificationReport}.
+ */
+public final class SigningException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The key store file does not exist or cannot be read. */
+  public static final String KEY_STORE_UNREADABLE = "OF-SIGN-101";
+
+  /** The key store password (or the key's password) is wrong. */
+  public static final String KEY_STORE_PASSWORD = "OF-SIGN-102";
+
+  /** The file is not a PKCS#12 key store, or it is damaged. */
+  public static final String KEY_STORE_FORMAT = "OF-SIGN-103";
+
+  /** The key store holds no private key entry. */
+  public static final String NO_PRIVATE_KEY = "OF-SIGN-104";
+
+  /** The requested alias does not exist or is not a private key entry. */
+  public static final String ALIAS_NOT_FOUND = "OF-SIGN-105";
+
+  /** The key store holds several private keys and no alias was given. */
+  public static final String ALIAS_REQUIRED = "OF-SIGN-106";
+
+  /** The key's certificate chain is missing, or the key does not match its certificate. */
+  public static final String CERTIFICATE_CHAIN_INVALID = "OF-SIGN-107";
+
+  /** The input to sign is not a readable PDF. */
+  public static final String NOT_A_PDF = "OF-SIGN-201";
+
+  /** The PDF to sign is encrypted. */
+  public static final String PDF_ENCRYPTED = "OF-SIGN-202";
+
+  /** The PDF to sign has no pages. */
+  public static final String PDF_NO_PAGES = "OF-SIGN-203";
+
+  /** The signature did not fit into the space reserved for it in the PDF. */
+  public static final String SIGNATURE_TOO_LARGE = "OF-SIGN-204";
+
+  /** PDFBox failed while writing the signed PDF. */
+  public static final String PDF_WRITE_FAILED = "OF-SIGN-205";
+
+  /** The signer certificate has expired at the signing time. */
+  public static final String CERTIFICATE_EXPIRED = "OF-SIGN-301";
+
+  /** The signer certificate is not yet valid at the signing time. */
+  public static final String CERTIFICATE_NOT_YET_VALID = "OF-SIGN-302";
+
+  /** The signer certificate's key usage allows neither digitalSignature nor nonRepudiation. */
+  public static final String KEY_USAGE = "OF-SIGN-303";
+
+  /** The key's algorithm or size is not supported for PAdES signatures. */
+  public static final String KEY_ALGORITHM_UNSUPPORTED = "OF-SIGN-304";
+
+  /** The signer key failed to produce a signature. */
+  public static final String SIGNER_KEY_FAILED = "OF-SIGN-305";
+
+  /** The signature returned by the signer key does not verify with its certificate. */
+  public static final String SIGNATURE_MISMATCH = "OF-SIGN-306";
+
+  /** The CMS signature container could not be built. */
+  public static final String CMS_FAILED = "OF-SIGN-307";
+
+  /** No PEM certificate was found in the input. */
+  public static final String PEM_NO_CERTIFICATE = "OF-SIGN-401";
+
+  /** A PEM certificate block could not be decoded. */
+  public static final String PEM_INVALID = "OF-SIGN-402";
+
+  /** A PEM file could not be read. */
+  public static final String PEM_UNREADABLE = "OF-SIGN-403";
+
+  /** A certificate could not be encoded. */
+  public static final String CERTIFICATE_ENCODING = "OF-SIGN-404";
+
+  /** The test PKI could not be created or written. */
+  public static final String TEST_PKI_FAILED = "OF-SIGN-501";
+
+  /** The stable error code, e.g. {@code OF-SIGN-102}. */
+  private final String code;
+
+  /**
+   * Creates an exception; the message is prefixed with the code.
+   *
+   * @param code a stable code such as {@code OF-SIGN-305}
+   * @param message what failed, on which input, and what to do
+   */
+  public SigningException(String code, String message) {
+    this(code, message, null);
+  }
+
+  /**
+   * Creates an exception that keeps its cause; the message is prefixed with the code.
+   *
+   * @param code a stable code such as {@code OF-SIGN-305}
+   * @param message what failed, on which input, and what to do
+   * @param cause the underlying exception, or {@code null}
+   */
+  public SigningException(String code, String message, @Nullable Throwable cause) {
+    super(requireNonNull(code, "code") + ": " + requireNonNull(message, "message"), cause);
+    this.code = code;
+  }
+
+  /**
+   * Returns the stable error code, e.g. {@code OF-SIGN-102}.
+   *
+   * @return the code, never {@code null}
+   */
+  public String code() {
+    return code;
+  }
+
+  static SigningException of(String code, String format, @Nullable Object... args) {
+    return new SigningException(code, String.format(Locale.ROOT, format, args));
+  }
+
+  static SigningException of(
+      Throwable cause, String code, String format, @Nullable Object... args) {
+    return new SigningException(code, String.format(Locale.ROOT, format, args), cause);
+  }
+}

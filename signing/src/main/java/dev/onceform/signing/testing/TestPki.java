@@ -1,0 +1,271 @@
+package dev.onceform.signing.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onceform.signing.Pem;
+import dev.onceform.signing.SignerKeys;
+import dev.onceform.signing.SigningException;
+import dev.onceform.signing.spi.SignerKey;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A throw-away PKI <strong>for tests and demos only, never for production</strong>: a root CA and
+ * one signer (end-entity) certificate, made in memory with fresh keys each time.
+ *
+ * <p>The signer certificate has key usage digitalSignature and nonRepudiation unless {@link
+ * Builder#signerKeyUsage} says otherwise; its validity is relative to the builder's clock. Subject
+ * names default to Vietnamese agency names marked {@code (TEST)}.
+ *
+ * <pre>{@code
+ * TestPki pki = TestPki.builder().clock(clock).build();
+ * byte[] signed = PadesSigner.builder().key(pki.signerKey()).clock(clock).build().sign(pdf);
+ * Files.writeString(Path.of("out/test-ca.pem"), pki.caCertificatePem());
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class TestPki {
+
+  /** The alias of the signer key in {@link #writePkcs12}. */
+  public static final String PKCS12_ALIAS = "signer";
+
+  /** Key types for the CA and the signer. */
+  public enum KeyType {
+    /** RSA with a 2048-bit modulus. */
+    RSA_2048,
+    /** ECDSA on NIST P-256 (secp256r1). */
+    EC_P256
+  }
+
+  /** Validity of the signer certificate relative to the clock's time. */
+  public enum SignerValidity {
+    /** Valid from one day before the clock's time for one year. */
+    CURRENT,
+    /** Valid from two years to one year before the clock's time: expired. */
+    EXPIRED,
+    /** Valid from one day after the clock's time for one year: not yet valid. */
+    NOT_YET_VALID
+  }
+
+  /** Key usage of the signer certificate. */
+  public enum SignerKeyUsage {
+    /** digitalSignature and nonRepudiation: fit for signatures. */
+    SIGNING,
+    /** keyEncipherment only: not fit for signatures. */
+    KEY_ENCIPHERMENT_ONLY
+  }
+
+  private final X509Certificate caCertificate;
+  private final X509Certificate signerCertificate;
+  private final SignerKey signerKey;
+  private final KeyPair signerKeyPair;
+
+  private TestPki(Builder builder) {
+    CertificateMaker maker = new CertificateMaker(builder.clock.instant());
+    KeyPair caKeys = maker.generateKeyPair(builder.keyType);
+    this.signerKeyPair = maker.generateKeyPair(builder.keyType);
+    this.caCertificate = maker.caCertificate(builder.caSubject, caKeys);
+    this.signerCertificate =
+        maker.signerCertificate(
+            builder.signerSubject,
+            signerKeyPair.getPublic(),
+            caCertificate,
+            caKeys.getPrivate(),
+            builder.signerValidity,
+            builder.signerKeyUsage);
+    this.signerKey =
+        SignerKeys.of(
+            "test-pki:" + builder.signerSubject,
+            signerKeyPair.getPrivate(),
+            List.of(signerCertificate, caCertificate));
+  }
+
+  /**
+   * Returns a builder: RSA 2048, system UTC clock, a current signer certificate fit for signing.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the self-signed root CA certificate; use it as the verifier's trust anchor.
+   *
+   * @return the CA certificate
+   */
+  public X509Certificate caCertificate() {
+    return caCertificate;
+  }
+
+  /**
+   * Returns the signer certificate, issued by {@link #caCertificate()}.
+   *
+   * @return the signer certificate
+   */
+  public X509Certificate signerCertificate() {
+    return signerCertificate;
+  }
+
+  /**
+   * Returns the signer key with the chain signer, CA.
+   *
+   * @return the key
+   */
+  public SignerKey signerKey() {
+    return signerKey;
+  }
+
+  /**
+   * Returns the CA certificate in PEM form, e.g. to write {@code out/test-ca.pem}.
+   *
+   * @return the PEM text
+   */
+  public String caCertificatePem() {
+    return Pem.encode(caCertificate);
+  }
+
+  /**
+   * Writes the signer key and its chain (signer, CA) to a PKCS#12 file under alias {@value
+   * #PKCS12_ALIAS}, readable by {@link SignerKeys#pkcs12}, {@code keytool} and {@code openssl
+   * pkcs12}. The key password is the store password.
+   *
+   * @param file the file to create or replace
+   * @param password the password, ASCII only (a limit of the JDK's PKCS#12 encryption)
+   * @throws IllegalArgumentException if the password has non-ASCII characters
+   * @throws SigningException {@code OF-SIGN-501} if the file cannot be written
+   */
+  public void writePkcs12(Path file, char[] password) {
+    requireNonNull(file, "file");
+    requireNonNull(password, "password");
+    for (char c : password) {
+      if (c > 0x7F) {
+        throw new IllegalArgumentException(
+            "password must be ASCII (the JDK's PKCS#12 encryption needs it), but contains '"
+                + c
+                + "'");
+      }
+    }
+    try (OutputStream out = Files.newOutputStream(file)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry(
+          PKCS12_ALIAS,
+          signerKeyPair.getPrivate(),
+          password,
+          new Certificate[] {signerCertificate, caCertificate});
+      store.store(out, password);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new SigningException(
+          SigningException.TEST_PKI_FAILED,
+          String.format(
+              Locale.ROOT, "the test PKCS#12 file '%s' could not be written: %s", file, e),
+          e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TestPki[" + signerCertificate.getSubjectX500Principal().getName() + "]";
+  }
+
+  /** Builds a {@link TestPki}; not thread-safe. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private KeyType keyType = KeyType.RSA_2048;
+    private SignerValidity signerValidity = SignerValidity.CURRENT;
+    private SignerKeyUsage signerKeyUsage = SignerKeyUsage.SIGNING;
+    private String caSubject = "CN=OnceForm Test Root CA (TEST),O=OnceForm (TEST),C=VN";
+    private String signerSubject =
+        "CN=Ủy ban nhân dân xã Hòa Phú (TEST),O=Ủy ban nhân dân xã Hòa Phú,L=Hòa Phú,C=VN";
+
+    private Builder() {}
+
+    /**
+     * Sets the clock the validity periods are relative to.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the key type of both the CA and the signer.
+     *
+     * @param keyType the key type
+     * @return this builder
+     */
+    public Builder keyType(KeyType keyType) {
+      this.keyType = requireNonNull(keyType, "keyType");
+      return this;
+    }
+
+    /**
+     * Sets the validity of the signer certificate.
+     *
+     * @param validity the validity
+     * @return this builder
+     */
+    public Builder signerValidity(SignerValidity validity) {
+      this.signerValidity = requireNonNull(validity, "validity");
+      return this;
+    }
+
+    /**
+     * Sets the key usage of the signer certificate.
+     *
+     * @param keyUsage the key usage
+     * @return this builder
+     */
+    public Builder signerKeyUsage(SignerKeyUsage keyUsage) {
+      this.signerKeyUsage = requireNonNull(keyUsage, "keyUsage");
+      return this;
+    }
+
+    /**
+     * Sets the CA's subject DN (RFC 4514, may contain Vietnamese letters).
+     *
+     * @param dn the subject
+     * @return this builder
+     */
+    public Builder caSubject(String dn) {
+      this.caSubject = requireNonNull(dn, "dn");
+      return this;
+    }
+
+    /**
+     * Sets the signer's subject DN (RFC 4514, may contain Vietnamese letters).
+     *
+     * @param dn the subject
+     * @return this builder
+     */
+    public Builder signerSubject(String dn) {
+      this.signerSubject = requireNonNull(dn, "dn");
+      return this;
+    }
+
+    /**
+     * Generates the keys and certificates.
+     *
+     * @return the test PKI
+     * @throws SigningException {@code OF-SIGN-501} if generation fails
+     */
+    public TestPki build() {
+      return new TestPki(this);
+    }
+  }
+}

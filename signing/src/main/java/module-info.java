@@ -1,0 +1,19 @@
+/**
+ * OnceForm signing: PAdES signatures on PDF and their verification. Knows nothing of forms.
+ *
+ * <p>Exports the API ({@code dev.onceform.signing}), the signer-key extension point ({@code
+ * dev.onceform.signing.spi}) and a throw-away test PKI for tests and demos ({@code
+ * dev.onceform.signing.testing}). BouncyCastle and PDFBox are implementation details: none of their
+ * types appear in the exported packages.
+ */
+module dev.onceform.signing {
+  requires static org.jspecify;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.util;
+  requires org.apache.pdfbox;
+
+  exports dev.onceform.signing;
+  exports dev.onceform.signing.spi;
+  exports dev.onceform.signing.testing;
+}
