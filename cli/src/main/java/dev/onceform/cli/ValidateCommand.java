@@ -36,15 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "A form file (JSON), or the id of a bundled form, e.g. birth-registration.")
   String form = "";
 
-  @Option(
-      names = "--lang",
-      paramLabel = "vi|en",
-      defaultValue = "vi",
-      description = "Language of the messages (default: ${DEFAULT-VALUE}).")
-  Language lang = Language.vi;
-
-  @Option(names = "--json", description = "Print the report as JSON.")
-  boolean json;
+  @CommandLine.Mixin ReportOptions options = new ReportOptions();
 
   @Parameters(paramLabel = "SUBMISSION.json", description = "The submission to check.")
   Path submission = Path.of("");
@@ -58,9 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
     ValidationReport report =
         FormEngine.builder().form(definition).build().validate(definition.toString(), data);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(
-          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));
+    if (options.json) {
+      ReportOptions.printJson(toJson(report), out);
     } else {
       print(report, out);
     }
@@ -84,15 +75,15 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private void print(ValidationReport report, PrintWriter out) {
-    Locale locale = lang.locale();
+    Locale locale = options.lang.locale();
     if (report.valid()) {
-      out.printf("%s: %s%n", report.formId(), lang.pick("hợp lệ", "valid"));
+      out.printf("%s: %s%n", report.formId(), options.lang.pick("hợp lệ", "valid"));
       return;
     }
     int count = report.problems().size();
     out.printf(
         "%s: %d %s%n",
-        report.formId(), count, lang.pick("lỗi", count == 1 ? "problem" : "problems"));
+        report.formId(), count, options.lang.pick("lỗi", count == 1 ? "problem" : "problems"));
     for (Problem problem : report.problems()) {
       String where = problem.pointer().isEmpty() ? "/" : problem.pointer();
       out.printf("  %s  [%s]  %s%n", where, problem.code(), problem.message().in(locale));

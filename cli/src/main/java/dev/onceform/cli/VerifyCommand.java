@@ -39,15 +39,7 @@ final class VerifyCommand implements Callable<Integer> {
       description = "PEM file with the CA certificate(s) to trust.")
   Path trust = Path.of("");
 
-  @Option(
-      names = "--lang",
-      paramLabel = "vi|en",
-      defaultValue = "vi",
-      description = "Language of the reasons (default: ${DEFAULT-VALUE}).")
-  Language lang = Language.vi;
-
-  @Option(names = "--json", description = "Print the report as JSON.")
-  boolean json;
+  @CommandLine.Mixin ReportOptions options = new ReportOptions();
 
   @Parameters(paramLabel = "FILE.pdf", description = "The signed PDF.")
   Path file = Path.of("");
@@ -63,9 +55,8 @@ final class VerifyCommand implements Callable<Integer> {
     VerificationReport report =
         SignatureVerifier.builder().trustAnchors(anchors).build().verify(pdf);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(
-          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));
+    if (options.json) {
+      ReportOptions.printJson(toJson(report), out);
     } else {
       print(report, out);
     }
@@ -106,16 +97,19 @@ final class VerifyCommand implements Callable<Integer> {
               c ->
                   out.printf(
                       "    %s: %s%n",
-                      lang.pick("Người ký", "Signer"), c.getSubjectX500Principal().getName()));
+                      options.lang.pick("Người ký", "Signer"),
+                      c.getSubjectX500Principal().getName()));
       signature
           .claimedSigningTime()
-          .ifPresent(t -> out.printf("    %s: %s%n", lang.pick("Thời điểm ký", "Signing time"), t));
+          .ifPresent(
+              t ->
+                  out.printf("    %s: %s%n", options.lang.pick("Thời điểm ký", "Signing time"), t));
       out.printf("    %s%n", text(signature.reason()));
     }
   }
 
   private String text(LocalizedReason reason) {
-    return reason.text(lang.locale());
+    return reason.text(options.lang.locale());
   }
 
   static ObjectNode toJson(VerificationReport report) {

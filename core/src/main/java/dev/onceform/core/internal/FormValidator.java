@@ -34,7 +34,8 @@ public final class FormValidator {
 
   private final FormDefinition form;
   private final Schema schema;
-  private final Map<String, CodeList> codeLists;
+  private final String formKey;
+  private final List<CodedField> codedFields;
   private final ProblemMessages messages;
 
   /**
@@ -46,7 +47,8 @@ public final class FormValidator {
   public FormValidator(FormDefinition form, ProblemMessages messages) {
     this.form = form;
     this.messages = messages;
-    this.codeLists = codeListsOf(form);
+    this.formKey = form.toString();
+    this.codedFields = codedFields(form);
     this.schema = compile(form);
   }
 
@@ -75,31 +77,40 @@ public final class FormValidator {
     }
   }
 
-  private static Map<String, CodeList> codeListsOf(FormDefinition form) {
+  /** The fields with an {@code x-codelist}, each with its list and a compiled pointer. */
+  private static List<CodedField> codedFields(FormDefinition form) {
     Map<String, CodeList> lists = new HashMap<>();
+    List<CodedField> coded = new ArrayList<>();
     for (FieldDefinition field : form.fields()) {
-      for (String name : field.codeList().stream().toList()) {
-        if (!lists.containsKey(name)) {
-          CodeList list =
-              CodeLists.builtIn(name)
-                  .orElseThrow(
-                      () ->
-                          new OnceFormException(
-                              "OF-VALID-101",
-                              "form "
-                                  + form
-                                  + " field "
-                                  + field.pointer()
-                                  + " names code list '"
-                                  + name
-                                  + "', which is not bundled; use one of "
-                                  + CodeLists.names()));
-          lists.put(name, list);
-        }
+      if (field.codeList().isEmpty()) {
+        continue;
       }
+      String name = field.codeList().get();
+      CodeList list = lists.get(name);
+      if (list == null) {
+        list = CodeLists.builtIn(name).orElseThrow(() -> unknownList(form, field, name));
+        lists.put(name, list);
+      }
+      coded.add(new CodedField(field.pointer(), JsonPointer.compile(field.pointer()), list));
     }
-    return Map.copyOf(lists);
+    return List.copyOf(coded);
   }
+
+  private static OnceFormException unknownList(
+      FormDefinition form, FieldDefinition field, String name) {
+    return new OnceFormException(
+        "OF-VALID-101",
+        "form "
+            + form
+            + " field "
+            + field.pointer()
+            + " names code list '"
+            + name
+            + "', which is not bundled; use one of "
+            + CodeLists.names());
+  }
+
+  private record CodedField(String pointer, JsonPointer path, CodeList list) {}
 
   /** Returns the form this validator checks. */
   public FormDefinition form() {
@@ -119,18 +130,16 @@ public final class FormValidator {
       flagged.add(problem.pointer());
     }
     checkCodeLists(submission, flagged, problems);
-    return new ValidationReport(form.toString(), problems);
+    return new ValidationReport(formKey, problems);
   }
 
   private void checkCodeLists(JsonNode submission, Set<String> flagged, List<Problem> problems) {
-    for (FieldDefinition field : form.fields()) {
-      if (field.codeList().isEmpty() || flagged.contains(field.pointer())) {
-        continue;
-      }
-      JsonNode value = submission.at(field.pointer());
-      CodeList list = codeLists.get(field.codeList().get());
-      if (value.isTextual() && list != null && !list.contains(value.asText())) {
-        problems.add(messages.codeList(form, field.pointer(), list.name()));
+    for (CodedField field : codedFields) {
+      JsonNode value = submission.at(field.path());
+      if (value.isTextual()
+          && !field.list().contains(value.asText())
+          && !flagged.contains(field.pointer())) {
+        problems.add(messages.codeList(form, field.pointer(), field.list().name()));
       }
     }
   }
