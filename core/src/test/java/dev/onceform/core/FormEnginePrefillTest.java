@@ -249,6 +249,40 @@ class FormEnginePrefillTest {
   }
 
   @Test
+  void prefill_integerField_acceptsWholeNumberAndDropsText() {
+    String json =
+        "{\"x-form\": {\"id\": \"household\", \"version\": \"1.0.0\", \"title\": {\"vi\": \"Hộ\"}},"
+            + " \"properties\": {"
+            + " \"members\": {\"type\": \"integer\", \"x-label\": {\"vi\": \"Số người\"},"
+            + "   \"x-prefill\": {\"source\": \"population\", \"attribute\": \"members\"}},"
+            + " \"rooms\": {\"type\": \"integer\", \"x-label\": {\"vi\": \"Số phòng\"},"
+            + "   \"x-prefill\": {\"source\": \"population\", \"attribute\": \"rooms\"}}}}";
+    FakeRegistry registry =
+        FakeRegistry.behaving(
+            "population",
+            Set.of("members", "rooms"),
+            q ->
+                CompletableFuture.completedFuture(
+                    RegistryAnswer.found(
+                        "R1",
+                        Map.of(
+                            "members", JsonNodeFactory.instance.numberNode(4),
+                            "rooms", JsonNodeFactory.instance.textNode("three")))));
+    FormEngine engine =
+        FormEngine.builder()
+            .form(dev.onceform.schema.FormDefinition.parse(json, "household.json"))
+            .adapter(registry)
+            .build();
+
+    PrefillResult result = engine.prefill("household", Subject.person(MOTHER_ID), PURPOSE);
+
+    assertThat(result.data().get("members").asInt()).isEqualTo(4);
+    assertThat(result.manual())
+        .extracting(ManualField::pointer, ManualField::reason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/rooms", Reason.BAD_VALUE));
+  }
+
+  @Test
   void prefill_noAdapterForSource_everyBoundFieldNoAdapter() {
     FormEngine engine = FormEngine.builder().form(Fixtures.birthRegistration()).build();
 

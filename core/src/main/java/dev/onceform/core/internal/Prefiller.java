@@ -191,9 +191,14 @@ final class Prefiller {
   /** Normalises a registry value for a field, or rejects it. */
   private static Optional<JsonNode> accept(FieldDefinition field, JsonNode value) {
     if (!"string".equals(field.type())) {
-      return value.getNodeType().name().equalsIgnoreCase(field.type())
-          ? Optional.of(value)
-          : Optional.empty();
+      boolean fits =
+          switch (field.type()) {
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            default -> false;
+          };
+      return fits ? Optional.of(value) : Optional.empty();
     }
     if (!value.isTextual()) {
       return Optional.empty();
