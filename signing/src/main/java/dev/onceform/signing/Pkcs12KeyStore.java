@@ -47,12 +47,7 @@ final class Pkcs12KeyStore {
               + " one password",
           file);
     } catch (GeneralSecurityException e) {
-      throw SigningException.of(
-          e,
-          SigningException.KEY_STORE_FORMAT,
-          "key store '%s' cannot be read: %s; check that it is a PKCS#12 (.p12/.pfx) file",
-          file,
-          e.getMessage());
+      throw notPkcs12(file, e);
     }
   }
 
@@ -80,13 +75,17 @@ final class Pkcs12KeyStore {
           file.toAbsolutePath(),
           e.getMessage());
     } catch (GeneralSecurityException e) {
-      throw SigningException.of(
-          e,
-          SigningException.KEY_STORE_FORMAT,
-          "key store '%s' cannot be read: %s; check that it is a PKCS#12 (.p12/.pfx) file",
-          file,
-          e.getMessage());
+      throw notPkcs12(file, e);
     }
+  }
+
+  private static SigningException notPkcs12(Path file, GeneralSecurityException e) {
+    return SigningException.of(
+        e,
+        SigningException.KEY_STORE_FORMAT,
+        "key store '%s' cannot be read: %s; check that it is a PKCS#12 (.p12/.pfx) file",
+        file,
+        e.getMessage());
   }
 
   /** The JDK's PKCS#12 password-based encryption accepts ASCII passwords only. */
