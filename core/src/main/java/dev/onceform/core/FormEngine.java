@@ -13,6 +13,7 @@ import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.OnceFormException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,18 +45,16 @@ public final class FormEngine {
   private final Map<String, RegistryAdapter> adapters;
   private final Clock clock;
   private final Duration prefillTimeout;
-  private final Builder origin;
 
   private FormEngine(Builder builder) {
-    this.origin = builder.copy();
-    this.adapters = Map.copyOf(builder.adapters);
+    this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.adapters));
     this.clock = builder.clock;
     this.prefillTimeout = builder.prefillTimeout;
     ProblemMessages messages = ProblemMessages.bundled();
     Map<String, CompiledForm> compiled = new LinkedHashMap<>();
     builder.forms.forEach(
         (key, form) -> compiled.put(key, new CompiledForm(form, adapters, messages)));
-    this.forms = Map.copyOf(compiled);
+    this.forms = Collections.unmodifiableMap(compiled);
   }
 
   /** Returns a new builder. */
@@ -65,7 +64,10 @@ public final class FormEngine {
 
   /** Returns a builder holding this engine's configuration, to derive a variant. */
   public Builder toBuilder() {
-    return origin.copy();
+    Builder builder = builder().clock(clock).prefillTimeout(prefillTimeout);
+    forms.values().forEach(compiled -> builder.form(compiled.form()));
+    adapters.values().forEach(builder::adapter);
+    return builder;
   }
 
   /** Returns the registered forms, every version. */
@@ -99,7 +101,7 @@ public final class FormEngine {
     requireNonNull(subject, "subject");
     requireNonNull(purpose, "purpose");
     requireNonNull(draft, "draft");
-    return require(formId).prefill(adapters, clock, prefillTimeout, subject, purpose, draft);
+    return require(formId).prefill(clock, prefillTimeout, subject, purpose, draft);
   }
 
   /**
@@ -212,15 +214,6 @@ public final class FormEngine {
      */
     public FormEngine build() {
       return new FormEngine(this);
-    }
-
-    private Builder copy() {
-      Builder copy = new Builder();
-      copy.forms.putAll(forms);
-      copy.adapters.putAll(adapters);
-      copy.clock = clock;
-      copy.prefillTimeout = prefillTimeout;
-      return copy;
     }
   }
 

@@ -344,6 +344,24 @@ class FormEnginePrefillTest {
   }
 
   @Test
+  void toBuilder_variant_keepsFormsAdaptersAndClock() {
+    FakeRegistry registry = population();
+    FormEngine variant = engine(registry).toBuilder().prefillTimeout(Duration.ofSeconds(1)).build();
+
+    PrefillResult result =
+        variant.prefill(
+            "birth-registration", Subject.person(MOTHER_ID), PURPOSE, draftWithParentIds());
+
+    assertThat(variant.forms())
+        .extracting(Object::toString)
+        .containsExactly("birth-registration@0.1.0");
+    assertThat(result.manual()).isEmpty();
+    assertThat(result.provenance().values())
+        .extracting(Provenance::retrievedAt)
+        .containsOnly(CLOCK.instant());
+  }
+
+  @Test
   void builder_zeroTimeout_quotesTheValue() {
     assertThatThrownBy(() -> FormEngine.builder().prefillTimeout(Duration.ZERO))
         .hasMessage("prefillTimeout must be positive, but was PT0S");

@@ -19,13 +19,15 @@ public final class CompiledForm {
   private final FormDefinition form;
   private final FormValidator validator;
   private final PrefillPlan plan;
+  private final Map<String, RegistryAdapter> adapters;
 
-  /** Compiles a form for a set of adapters (source id to adapter). */
+  /** Compiles a form for a set of adapters (source id to adapter; an unmodifiable map). */
   public CompiledForm(
       FormDefinition form, Map<String, RegistryAdapter> adapters, ProblemMessages messages) {
     this.form = form;
     this.validator = new FormValidator(form, messages);
     this.plan = PrefillPlan.of(form, adapters);
+    this.adapters = adapters;
   }
 
   /** Returns the form. */
@@ -40,12 +42,7 @@ public final class CompiledForm {
 
   /** Runs a prefill for this form. */
   public PrefillResult prefill(
-      Map<String, RegistryAdapter> adapters,
-      Clock clock,
-      Duration timeout,
-      Subject subject,
-      Purpose purpose,
-      JsonNode draft) {
+      Clock clock, Duration timeout, Subject subject, Purpose purpose, JsonNode draft) {
     return new Prefiller(form, adapters, clock, timeout, subject, purpose, draft).run(plan);
   }
 }
