@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -95,10 +97,53 @@ final class FormReader {
         pointer,
         schema.path("type").asText("string"),
         label(schema.path("x-label"), pointer + "/x-label"),
+        schema.has("x-help")
+            ? Optional.of(label(schema.path("x-help"), pointer + "/x-help"))
+            : Optional.empty(),
         required,
         optionalText(schema, "format"),
         optionalText(schema, "x-codelist"),
-        prefill(schema.path("x-prefill"), pointer));
+        prefill(schema.path("x-prefill"), pointer),
+        rule(schema, "x-visible-if"),
+        rule(schema, "x-compute"),
+        layout(schema));
+  }
+
+  private static Optional<Rule> rule(JsonNode schema, String keyword) {
+    JsonNode expression = schema.get(keyword);
+    if (expression == null) {
+      return Optional.empty();
+    }
+    Set<String> references = new LinkedHashSet<>();
+    collectReferences(expression, references);
+    return Optional.of(new Rule(keyword, expression, references));
+  }
+
+  /** Collects the {@code var} operands of a JSON Logic expression as JSON Pointers. */
+  private static void collectReferences(JsonNode node, Set<String> references) {
+    if (node.isObject() && node.size() == 1 && node.has("var")) {
+      JsonNode operand = node.get("var");
+      JsonNode path = operand.isArray() ? operand.path(0) : operand;
+      if (path.isTextual() && !path.asText().isEmpty()) {
+        StringBuilder pointer = new StringBuilder();
+        for (String name : path.asText().split("\\.", -1)) {
+          pointer.append(JsonPointer.empty().appendProperty(name));
+        }
+        references.add(pointer.toString());
+      }
+      return;
+    }
+    node.forEach(child -> collectReferences(child, references));
+  }
+
+  private static Layout layout(JsonNode schema) {
+    JsonNode order = schema.get("x-order");
+    return new Layout(
+        order != null && order.canConvertToInt()
+            ? OptionalInt.of(order.intValue())
+            : OptionalInt.empty(),
+        optionalText(schema, "x-section"),
+        optionalText(schema, "x-widget"));
   }
 
   private Optional<PrefillBinding> prefill(JsonNode node, String pointer) {
