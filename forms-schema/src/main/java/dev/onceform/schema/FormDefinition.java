@@ -148,6 +148,29 @@ public final class FormDefinition {
     return source;
   }
 
+  /**
+   * Compares two versions of one form and classifies each difference as compatible (every draft
+   * valid under {@code from} is still valid under {@code to}) or breaking, with the JSON Pointers
+   * of the fields and keywords that changed. Conservative: a change OnceForm cannot prove harmless
+   * (for example in {@code oneOf}, {@code not}, {@code $ref} or an unknown keyword) counts as
+   * breaking. The versions themselves are not compared.
+   *
+   * <pre>{@code
+   * FormDiff diff = FormDefinition.diff(published, edited);
+   * if (!diff.compatible()) diff.breakingChanges().forEach(c -> System.out.println(c.description()));
+   * }</pre>
+   *
+   * @param from the old version
+   * @param to the new version
+   * @throws OnceFormException {@code OF-DIFF-101} if the two are not the same form (their ids
+   *     differ)
+   */
+  public static FormDiff diff(FormDefinition from, FormDefinition to) {
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    return FormDiffer.diff(from, to);
+  }
+
   /** Returns {@code id@version}. */
   @Override
   public String toString() {

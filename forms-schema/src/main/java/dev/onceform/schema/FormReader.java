@@ -186,8 +186,32 @@ final class FormReader {
     return value.asText();
   }
 
-  private OnceFormException fail(String code, String pointer, String message) {
-    return new OnceFormException(code, source + "#" + pointer + ": " + message);
+  private Failure fail(String code, String pointer, String message) {
+    return new Failure(code, source, pointer, message);
+  }
+
+  /** A document that is not a form, with where (for the linter) and what is wrong. */
+  static final class Failure extends OnceFormException {
+    private static final long serialVersionUID = 1L;
+
+    private final String pointer;
+    private final String detail;
+
+    Failure(String code, String source, String pointer, String detail) {
+      super(code, source + "#" + pointer + ": " + detail);
+      this.pointer = pointer;
+      this.detail = detail;
+    }
+
+    /** Returns the JSON Pointer of the offending part. */
+    String pointer() {
+      return pointer;
+    }
+
+    /** Returns what is wrong, without code and source. */
+    String detail() {
+      return detail;
+    }
   }
 
   private static Optional<String> optionalText(JsonNode schema, String name) {
