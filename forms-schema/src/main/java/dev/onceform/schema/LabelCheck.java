@@ -13,7 +13,8 @@ final class LabelCheck implements FormCheck {
   static final String MISSING_VI = "label.missing-vi";
   static final String NOT_NFC = "label.not-nfc";
 
-  private static final String HINT = "give it a Vietnamese text: {\"vi\": \"...\", \"en\": \"...\"}";
+  private static final String HINT =
+      "give it a Vietnamese text: {\"vi\": \"...\", \"en\": \"...\"}";
 
   @Override
   public void check(LintedFile form) {

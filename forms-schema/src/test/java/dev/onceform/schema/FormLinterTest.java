@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FormLinterTest {
   private static final Path DIR = Path.of("src/test/resources/lint");
@@ -66,6 +68,19 @@ class FormLinterTest {
     assertThat(report.coverage())
         .extracting(PrefillCoverage::fillable, PrefillCoverage::citizenEntered)
         .containsExactly(tuple(13, 23));
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.onceform.schema.SampleForms#ids")
+  void lint_everySampleForm_isClean(String id) {
+    FormDefinition form = SampleForms.get(id).orElseThrow();
+
+    LintReport report = linter().build().lint(form.schema().toPrettyString(), id + ".json");
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.coverage())
+        .extracting(PrefillCoverage::form)
+        .containsExactly(form.toString());
   }
 
   @Test
