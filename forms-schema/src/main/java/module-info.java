@@ -10,4 +10,6 @@ module dev.onceform.schema {
   exports dev.onceform.schema;
   exports dev.onceform.schema.internal to
       dev.onceform.core;
+
+  uses dev.onceform.schema.CodeListProvider;
 }
