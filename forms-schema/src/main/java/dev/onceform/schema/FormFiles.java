@@ -11,25 +11,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Set;
 
 /** Reads form files for the linter: bytes, then strict UTF-8 text; every failure a finding. */
 final class FormFiles {
-  /** The bundled code lists, as a provider. */
-  static final CodeListProvider BUNDLED_CODE_LISTS =
-      new CodeListProvider() {
-        @Override
-        public Set<String> names() {
-          return CodeLists.names();
-        }
-
-        @Override
-        public Optional<CodeList> find(String name) {
-          return CodeLists.builtIn(name);
-        }
-      };
-
   private FormFiles() {}
 
   static FormLinter.Input read(Path file) {

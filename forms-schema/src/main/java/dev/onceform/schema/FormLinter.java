@@ -57,21 +57,19 @@ public final class FormLinter {
   static final String NOT_A_FORM = "form.invalid";
 
   private final Builder settings;
-  private final SourceLookup sources;
+  private final SourceCatalog sources;
   private final List<FormCheck> checks;
 
   private FormLinter(Builder builder) {
     this.settings = builder.copy();
-    SourceCatalog catalog = builder.catalog;
-    this.sources =
-        builder.sources != null
-            ? builder.sources
-            : SourceLookup.of(catalog != null ? catalog : SourceCatalog.builtIn());
+    this.sources = builder.catalog != null ? builder.catalog : SourceCatalog.builtIn();
+    CodeListProvider codeLists =
+        builder.codeLists != null ? builder.codeLists : CodeLists.installed();
     this.checks =
         List.of(
             new RefCheck(),
             new PrefillCheck(sources),
-            new CodeListCheck(builder.codeLists),
+            new CodeListCheck(codeLists),
             new LabelCheck(),
             new RuleCheck(),
             new RequiredHiddenCheck(),
@@ -81,7 +79,7 @@ public final class FormLinter {
 
   /**
    * Returns a builder. Without settings the linter checks {@code x-prefill} against {@link
-   * SourceCatalog#builtIn()} and {@code x-codelist} against the bundled code lists.
+   * SourceCatalog#builtIn()} and {@code x-codelist} against {@link CodeLists#installed()}.
    */
   public static Builder builder() {
     return new Builder();
@@ -211,10 +209,9 @@ public final class FormLinter {
    */
   public static final class Builder {
     private @Nullable SourceCatalog catalog;
-    private @Nullable SourceLookup sources;
-    private CodeListProvider codeLists = FormFiles.BUNDLED_CODE_LISTS;
+    private @Nullable CodeListProvider codeLists;
     private List<FormDefinition> previous = List.of();
-    private Function<JsonNode, List<MetaSchemaCheck.Violation>> metaSchema = root -> List.of();
+    private Function<JsonNode, List<SchemaViolation>> metaSchema = MetaSchemas::validateForm;
 
     private Builder() {}
 
@@ -225,11 +222,13 @@ public final class FormLinter {
      */
     public Builder catalog(SourceCatalog catalog) {
       this.catalog = requireNonNull(catalog, "catalog");
-      this.sources = null;
       return this;
     }
 
-    /** Sets where {@code x-codelist} names are looked up. Default: the bundled code lists. */
+    /**
+     * Sets where {@code x-codelist} names are looked up. Default: {@link CodeLists#installed()},
+     * the bundled lists and the installed providers.
+     */
     public Builder codeLists(CodeListProvider codeLists) {
       this.codeLists = requireNonNull(codeLists, "codeLists");
       return this;
@@ -247,15 +246,8 @@ public final class FormLinter {
       return this;
     }
 
-    /** Test seam until the catalog work lands: sources without a {@link SourceCatalog}. */
-    Builder sources(List<RegistrySource> list) {
-      this.sources = SourceLookup.of(list);
-      this.catalog = null;
-      return this;
-    }
-
-    /** Sets the meta-schema validation. */
-    Builder metaSchema(Function<JsonNode, List<MetaSchemaCheck.Violation>> validator) {
+    /** Replaces the meta-schema validation (tests only: to reach checks it would pre-empt). */
+    Builder metaSchema(Function<JsonNode, List<SchemaViolation>> validator) {
       this.metaSchema = requireNonNull(validator, "validator");
       return this;
     }
@@ -268,7 +260,6 @@ public final class FormLinter {
     private Builder copy() {
       Builder copy = new Builder();
       copy.catalog = catalog;
-      copy.sources = sources;
       copy.codeLists = codeLists;
       copy.previous = previous;
       copy.metaSchema = metaSchema;

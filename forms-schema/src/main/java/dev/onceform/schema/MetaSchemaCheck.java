@@ -13,18 +13,9 @@ import java.util.stream.Collectors;
 final class MetaSchemaCheck implements FormCheck {
   static final String CODE = "meta-schema";
 
-  /**
-   * One violation of the meta-schema.
-   *
-   * @param pointer where in the form document
-   * @param keyword the meta-schema keyword that failed, e.g. {@code required}
-   * @param message what is wrong
-   */
-  record Violation(String pointer, String keyword, String message) {}
+  private final Function<JsonNode, List<SchemaViolation>> validator;
 
-  private final Function<JsonNode, List<Violation>> validator;
-
-  MetaSchemaCheck(Function<JsonNode, List<Violation>> validator) {
+  MetaSchemaCheck(Function<JsonNode, List<SchemaViolation>> validator) {
     this.validator = validator;
   }
 
@@ -36,7 +27,7 @@ final class MetaSchemaCheck implements FormCheck {
   public void check(LintedFile form) {
     Set<String> reported =
         form.findings().stream().map(LintFinding::pointer).collect(Collectors.toSet());
-    for (Violation violation : validator.apply(form.root())) {
+    for (SchemaViolation violation : validator.apply(form.root())) {
       if (reported.contains(violation.pointer())) {
         continue;
       }
@@ -44,9 +35,11 @@ final class MetaSchemaCheck implements FormCheck {
           CODE,
           violation.pointer(),
           violation.message(),
-          "fix the shape of '"
+          "the form meta-schema ("
+              + MetaSchemas.FORM
+              + ") rejects this with '"
               + violation.keyword()
-              + "' here; docs/form-language.md shows every x-* keyword with an example");
+              + "'; docs/form-language.md shows every keyword with an example");
     }
   }
 }

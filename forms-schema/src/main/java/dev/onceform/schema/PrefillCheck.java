@@ -15,9 +15,9 @@ final class PrefillCheck implements FormCheck {
   static final String TYPE_MISMATCH = "prefill.type-mismatch";
   static final String UNKNOWN_SUBJECT = "prefill.unknown-subject";
 
-  private final SourceLookup sources;
+  private final SourceCatalog sources;
 
-  PrefillCheck(SourceLookup sources) {
+  PrefillCheck(SourceCatalog sources) {
     this.sources = sources;
   }
 

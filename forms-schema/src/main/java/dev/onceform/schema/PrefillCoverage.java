@@ -45,7 +45,7 @@ public record PrefillCoverage(
   }
 
   /** Counts the fields of a form; a binding fills a field if the catalog has its attribute. */
-  static PrefillCoverage of(FormDefinition form, String file, SourceLookup sources) {
+  static PrefillCoverage of(FormDefinition form, String file, SourceCatalog sources) {
     int citizenEntered = 0;
     List<String> unfilled = new ArrayList<>();
     for (FieldDefinition field : form.fields()) {

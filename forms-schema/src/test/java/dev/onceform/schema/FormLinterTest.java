@@ -19,8 +19,14 @@ class FormLinterTest {
 
   @TempDir Path temp;
 
+  /** A form header the meta-schema accepts, for forms written inline. */
+  private static final String HEADER =
+      "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
+          + " \"x-form\": {\"id\": \"f\", \"version\": \"1.0.0\", \"procedureCode\": \"1.000001\","
+          + " \"title\": {\"vi\": \"T\"}, \"level\": \"commune\", \"result\": \"receipt\"},\n";
+
   private static FormLinter.Builder linter() {
-    return FormLinter.builder().sources(TestSources.population());
+    return FormLinter.builder();
   }
 
   private static LintReport lint(String name) {
@@ -131,24 +137,30 @@ class FormLinterTest {
 
   @Test
   void lint_metaSchemaViolation_reportsAtItsPointer() {
-    LintReport report =
-        linter()
-            .metaSchema(
-                root ->
-                    List.of(
-                        new MetaSchemaCheck.Violation(
-                            "/properties/name/x-widget",
-                            "enum",
-                            "x-widget must be one of text, textarea, select, ...")))
-            .build()
-            .lint(DIR.resolve("meta-schema.json"));
+    LintFinding finding = only(lint("meta-schema.json"));
 
-    LintFinding finding = only(report);
     assertThat(finding.code()).isEqualTo("meta-schema");
     assertThat(finding.line()).isEqualTo(9);
     assertThat(finding.column()).isEqualTo(7);
     assertThat(finding.pointer()).isEqualTo("/properties/name/x-widget");
+    assertThat(finding.message()).contains("must be one of").contains("textarea");
     assertThat(finding.hint()).contains("enum");
+  }
+
+  @Test
+  void lint_badFormId_isAMetaSchemaViolation() {
+    LintFinding finding = only(lint("form-invalid.json"));
+
+    assertThat(finding.code()).isEqualTo("meta-schema");
+    assertThat(finding.pointer()).isEqualTo("/x-form/id");
+    assertThat(finding.line()).isEqualTo(4);
+  }
+
+  @Test
+  void lint_metaSchemaAndSpecificCheckOnOnePointer_reportsOnlyTheSpecificFinding() {
+    LintReport report = lint("label-missing-vi.json");
+
+    assertThat(report.findings()).extracting(LintFinding::code).doesNotContain("meta-schema");
   }
 
   @Test
@@ -235,7 +247,7 @@ class FormLinterTest {
   void lint_labelNotNfc_warns() {
     String decomposed = "Ho\u0323 te\u0302n";
     String json =
-        "{\"x-form\": {\"id\": \"f\", \"version\": \"1.0.0\", \"title\": {\"vi\": \"T\"}},\n"
+        HEADER
             + "\"properties\": {\"name\": {\"x-label\": {\"vi\": \""
             + decomposed
             + "\"}, \"type\": \"string\"}}}";
@@ -260,7 +272,7 @@ class FormLinterTest {
   @Test
   void lint_textRule_reportsRuleInvalid() {
     String json =
-        "{\"x-form\": {\"id\": \"f\", \"version\": \"1.0.0\", \"title\": {\"vi\": \"T\"}},\n"
+        HEADER
             + "\"properties\": {\"a\": {\"x-label\": {\"vi\": \"A\"}, \"type\": \"string\",\n"
             + "  \"x-visible-if\": \"b == 1\"}}}";
 
@@ -274,7 +286,7 @@ class FormLinterTest {
   @Test
   void lint_wrongArity_reportsRuleInvalid() {
     String json =
-        "{\"x-form\": {\"id\": \"f\", \"version\": \"1.0.0\", \"title\": {\"vi\": \"T\"}},\n"
+        HEADER
             + "\"properties\": {\"a\": {\"x-label\": {\"vi\": \"A\"}, \"type\": \"string\",\n"
             + "  \"x-visible-if\": {\"==\": [{\"var\": \"a\"}]}}}}";
 
@@ -328,8 +340,10 @@ class FormLinterTest {
   }
 
   @Test
-  void lint_notAForm_reportsFormInvalid() {
-    LintFinding finding = only(lint("form-invalid.json"));
+  void lint_notAFormForAReasonNoCheckNames_reportsFormInvalid() {
+    // The meta-schema reports a bad id first; without it the loader's own check still speaks.
+    LintFinding finding =
+        only(linter().metaSchema(root -> List.of()).build().lint(DIR.resolve("form-invalid.json")));
 
     assertThat(finding.code()).isEqualTo("form.invalid");
     assertThat(finding.line()).isEqualTo(4);
