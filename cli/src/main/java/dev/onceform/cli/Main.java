@@ -21,11 +21,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "OnceForm: prefilled, validated, signed government e-forms.",
-    subcommands = {DemoCommand.class, ValidateCommand.class, VerifyCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      LintCommand.class,
+      ValidateCommand.class,
+      VerifyCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok, valid, TOTAL_PASSED",
-      "1:invalid submission, TOTAL_FAILED",
+      "1:invalid submission, lint errors, TOTAL_FAILED",
       "2:bad usage or unreadable input",
       "3:INDETERMINATE",
       "4:internal error"

@@ -53,8 +53,8 @@ public record FormChange(
     /** {@code x-prefill} changed: compatible (it does not decide validity). */
     PREFILL_CHANGED,
     /**
-     * {@code x-visible-if} changed (compatible: visibility is presentation) or {@code x-compute}
-     * changed (breaking: a draft's computed value may no longer match).
+     * {@code x-visible-if} or {@code x-compute} changed: compatible, because validation does not
+     * evaluate rules (a computed value is validated like any other value).
      */
     RULE_CHANGED,
     /** {@code x-order}, {@code x-section} or {@code x-widget} changed: compatible. */

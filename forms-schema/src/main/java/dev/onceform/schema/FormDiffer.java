@@ -147,7 +147,7 @@ final class FormDiffer {
       case "x-label", "x-help" -> add(field, at, Kind.LABEL_CHANGED, false, key + " " + what);
       case "x-prefill" -> add(field, at, Kind.PREFILL_CHANGED, false, "prefill binding " + what);
       case "x-visible-if" -> add(field, at, Kind.RULE_CHANGED, false, "visibility rule " + what);
-      case "x-compute" -> add(field, at, Kind.RULE_CHANGED, true, "computation " + what);
+      case "x-compute" -> add(field, at, Kind.RULE_CHANGED, false, "computation " + what);
       case "x-order", "x-section", "x-widget" ->
           add(field, at, Kind.LAYOUT_CHANGED, false, key + " " + what);
       case "pattern", "multipleOf", "dependentRequired" ->

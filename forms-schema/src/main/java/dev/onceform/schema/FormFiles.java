@@ -70,7 +70,6 @@ final class FormFiles {
 
   private static FormLinter.Input unreadable(String name, String problem, String hint) {
     return FormLinter.Input.failed(
-        new LintFinding(
-            name, 0, 0, Severity.ERROR, FormLinter.UNREADABLE, name + ": " + problem, hint, ""));
+        new LintFinding(name, 0, 0, Severity.ERROR, FormLinter.UNREADABLE, problem, hint, ""));
   }
 }

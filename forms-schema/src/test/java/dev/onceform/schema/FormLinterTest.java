@@ -361,8 +361,7 @@ class FormLinterTest {
     LintFinding finding = only(report);
     assertThat(finding.code()).isEqualTo("io.unreadable");
     assertThat(finding.line()).isZero();
-    assertThat(finding)
-        .hasToString(missing + ": error io.unreadable: " + missing + ": file not found");
+    assertThat(finding).hasToString(missing + ": error io.unreadable: file not found");
     assertThat(report.hasUnreadableInput()).isTrue();
   }
 
