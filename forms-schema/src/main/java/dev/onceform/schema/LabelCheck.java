@@ -24,7 +24,7 @@ final class LabelCheck implements FormCheck {
     }
     for (SchemaTree.Node node : form.tree().nodes()) {
       String what = node.field().map(f -> "field " + f).orElse("property " + node.pointer());
-      if (node.property() && !node.schema().has("x-label")) {
+      if (node.declaration() && !node.schema().has("x-label")) {
         form.error(
             MISSING_VI,
             node.pointer(),

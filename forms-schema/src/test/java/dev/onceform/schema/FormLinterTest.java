@@ -90,6 +90,17 @@ class FormLinterTest {
   }
 
   @Test
+  void lint_conditionsAndRefinements_needNoLabels_butAConditionalNewFieldDoes() {
+    LintReport report = lint("conditional.json");
+
+    // "if" tests married, "then" refines spouseName: neither declares a field. "then" also
+    // declares marriageDate, which needs a label; rules may read home.commune through the $ref.
+    assertThat(report.findings())
+        .extracting(LintFinding::code, LintFinding::pointer, LintFinding::line)
+        .containsExactly(tuple("label.missing-vi", "/then/properties/marriageDate", 36));
+  }
+
+  @Test
   void lint_invalidJson_reportsParserPosition() {
     LintFinding finding = only(lint("invalid-json.json"));
 
