@@ -1,11 +1,8 @@
 package dev.onceform.schema;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.onceform.schema.FormChange.Kind;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,27 +17,6 @@ import org.jspecify.annotations.Nullable;
 final class FormDiffer {
   static final String DIFFERENT_FORMS = "OF-DIFF-101";
 
-  private static final Set<String> LOWER_BOUNDS =
-      Set.of(
-          "minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties", "minContains");
-  private static final Set<String> UPPER_BOUNDS =
-      Set.of(
-          "maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties", "maxContains");
-  private static final Set<String> ANNOTATIONS =
-      Set.of(
-          "title",
-          "description",
-          "$comment",
-          "examples",
-          "default",
-          "deprecated",
-          "readOnly",
-          "writeOnly",
-          "$id",
-          "contentMediaType",
-          "contentEncoding",
-          "contentSchema");
-
   /** Keywords whose value is one subschema, absent meaning {@code true}; not the item ones. */
   private static final Set<String> SUBSCHEMAS =
       Set.of("additionalProperties", "unevaluatedProperties", "propertyNames", "then", "else");
@@ -50,6 +26,7 @@ final class FormDiffer {
       Set.of("items", "additionalItems", "unevaluatedItems");
 
   private final List<FormChange> changes = new ArrayList<>();
+  private final KeywordDiff keywords = new KeywordDiff(changes);
 
   private FormDiffer() {}
 
@@ -97,7 +74,7 @@ final class FormDiffer {
       JsonNode was = from.get(key);
       JsonNode now = to.get(key);
       if (was == null || now == null || !was.equals(now)) {
-        compareKeyword(key, was, now, from, to, at + escape(key), field);
+        compareKeyword(key, was, now, from, to, at + Pointers.member(key), field);
       }
     }
   }
@@ -117,11 +94,11 @@ final class FormDiffer {
     } else if (key.equals("required")) {
       compareRequired(from, to, at, field);
     } else if (key.equals("type")) {
-      compareType(was, now, at, field);
+      keywords.type(was, now, at, field);
     } else if (key.equals("enum") || key.equals("const")) {
-      compareEnum(key, was, now, at, field);
-    } else if (LOWER_BOUNDS.contains(key) || UPPER_BOUNDS.contains(key)) {
-      compareBound(key, was, now, at, field);
+      keywords.enumeration(key, was, now, at, field);
+    } else if (KeywordDiff.isBound(key)) {
+      keywords.bound(key, was, now, at, field);
     } else if (SUBSCHEMAS.contains(key)) {
       compareSchema(orTrue(was), orTrue(now), at, field);
     } else if (ITEM_SUBSCHEMAS.contains(key)) {
@@ -132,47 +109,7 @@ final class FormDiffer {
         .contains(key)) {
       compareSchemaMap(key, was, now, at, field);
     } else {
-      compareValue(key, was, now, at, field);
-    }
-  }
-
-  /** Keywords compared as plain values: the kind and whether a change breaks depend on the key. */
-  private void compareValue(
-      String key, @Nullable JsonNode was, @Nullable JsonNode now, String at, String field) {
-    String what = describe(field) + " " + transition(was, now);
-    switch (key) {
-      case "format" -> add(field, at, Kind.FORMAT_CHANGED, now != null, "format of " + what);
-      case "x-codelist" ->
-          add(field, at, Kind.CODELIST_CHANGED, now != null, "code list of " + what);
-      case "x-label", "x-help" -> add(field, at, Kind.LABEL_CHANGED, false, key + " " + what);
-      case "x-prefill" -> add(field, at, Kind.PREFILL_CHANGED, false, "prefill binding " + what);
-      case "x-visible-if" -> add(field, at, Kind.RULE_CHANGED, false, "visibility rule " + what);
-      case "x-compute" -> add(field, at, Kind.RULE_CHANGED, false, "computation " + what);
-      case "x-order", "x-section", "x-widget" ->
-          add(field, at, Kind.LAYOUT_CHANGED, false, key + " " + what);
-      case "pattern", "multipleOf", "dependentRequired" ->
-          add(
-              field,
-              at,
-              now == null ? Kind.CONSTRAINT_LOOSENED : Kind.CONSTRAINT_TIGHTENED,
-              now != null,
-              key + " " + what);
-      case "uniqueItems" -> {
-        boolean tighter = now != null && now.asBoolean() && (was == null || !was.asBoolean());
-        add(
-            field,
-            at,
-            tighter ? Kind.CONSTRAINT_TIGHTENED : Kind.CONSTRAINT_LOOSENED,
-            tighter,
-            key + " " + what);
-      }
-      default -> {
-        if (ANNOTATIONS.contains(key)) {
-          add(field, at, Kind.ANNOTATION_CHANGED, false, key + " " + what);
-        } else {
-          add(field, at, Kind.KEYWORD_CHANGED, true, key + " " + what);
-        }
-      }
+      keywords.value(key, was, now, at, field);
     }
   }
 
@@ -188,22 +125,22 @@ final class FormDiffer {
       if (key.equals("version") || (a != null && a.equals(b))) {
         continue;
       }
-      String at = "/x-form" + escape(key);
+      String at = "/x-form" + Pointers.member(key);
       Kind kind = key.equals("title") ? Kind.LABEL_CHANGED : Kind.ANNOTATION_CHANGED;
-      add("", at, kind, false, "x-form " + key + " " + transition(a, b));
+      add("", at, kind, false, "x-form " + key + " " + KeywordDiff.transition(a, b));
     }
   }
 
   private void compareProperties(JsonNode from, JsonNode to, String at, String field) {
     JsonNode was = from.path("properties");
     JsonNode now = to.path("properties");
-    Set<String> required = names(to.path("required"));
+    Set<String> required = KeywordDiff.names(to.path("required"));
     Set<String> keys = new LinkedHashSet<>();
     now.fieldNames().forEachRemaining(keys::add);
     was.fieldNames().forEachRemaining(keys::add);
     for (String name : keys) {
-      String child = at + escape(name);
-      String childField = field + escape(name);
+      String child = at + Pointers.member(name);
+      String childField = field + Pointers.member(name);
       JsonNode a = was.get(name);
       JsonNode b = now.get(name);
       if (a != null && b != null) {
@@ -239,84 +176,29 @@ final class FormDiffer {
   }
 
   private void compareRequired(JsonNode from, JsonNode to, String at, String field) {
-    Set<String> was = names(from.path("required"));
-    Set<String> now = names(to.path("required"));
+    Set<String> was = KeywordDiff.names(from.path("required"));
+    Set<String> now = KeywordDiff.names(to.path("required"));
     for (String name : now) {
       boolean newField = !from.path("properties").has(name) && to.path("properties").has(name);
       if (!was.contains(name) && !newField) {
         add(
-            field + escape(name),
+            field + Pointers.member(name),
             at,
             Kind.REQUIRED_ADDED,
             true,
-            "field " + field + escape(name) + " became required");
+            "field " + field + Pointers.member(name) + " became required");
       }
     }
     for (String name : was) {
       if (!now.contains(name)) {
         add(
-            field + escape(name),
+            field + Pointers.member(name),
             at,
             Kind.REQUIRED_REMOVED,
             false,
-            "field " + field + escape(name) + " is no longer required");
+            "field " + field + Pointers.member(name) + " is no longer required");
       }
     }
-  }
-
-  private void compareType(
-      @Nullable JsonNode was, @Nullable JsonNode now, String at, String field) {
-    Set<String> from = was == null ? Set.of() : names(was);
-    Set<String> to = now == null ? Set.of() : names(now);
-    boolean widened =
-        now == null
-            || (was != null
-                && from.stream()
-                    .allMatch(
-                        t -> to.contains(t) || (t.equals("integer") && to.contains("number"))));
-    add(
-        field,
-        at,
-        Kind.TYPE_CHANGED,
-        !widened,
-        "type of " + describe(field) + " " + transition(was, now));
-  }
-
-  private void compareEnum(
-      String key, @Nullable JsonNode was, @Nullable JsonNode now, String at, String field) {
-    Set<JsonNode> from = values(was);
-    Set<JsonNode> to = values(now);
-    List<JsonNode> removed = from.stream().filter(v -> !to.contains(v)).toList();
-    boolean narrowed = now != null && (was == null || !removed.isEmpty());
-    String detail =
-        was != null && now != null && !removed.isEmpty()
-            ? " (no longer allows " + removed + ")"
-            : "";
-    add(
-        field,
-        at,
-        narrowed ? Kind.ENUM_NARROWED : Kind.ENUM_WIDENED,
-        narrowed,
-        key + " of " + describe(field) + " " + transition(was, now) + detail);
-  }
-
-  private void compareBound(
-      String key, @Nullable JsonNode was, @Nullable JsonNode now, String at, String field) {
-    boolean tighter;
-    if (now == null) {
-      tighter = false;
-    } else if (was == null || !was.isNumber() || !now.isNumber()) {
-      tighter = true;
-    } else {
-      int order = now.decimalValue().compareTo(was.decimalValue());
-      tighter = LOWER_BOUNDS.contains(key) ? order > 0 : order < 0;
-    }
-    add(
-        field,
-        at,
-        tighter ? Kind.CONSTRAINT_TIGHTENED : Kind.CONSTRAINT_LOOSENED,
-        tighter,
-        key + " of " + describe(field) + " " + transition(was, now));
   }
 
   private void compareSchemaList(
@@ -328,7 +210,12 @@ final class FormDiffer {
       }
       return;
     }
-    add(field, at, Kind.KEYWORD_CHANGED, true, key + " of " + describe(field) + " changed");
+    add(
+        field,
+        at,
+        Kind.KEYWORD_CHANGED,
+        true,
+        key + " of " + KeywordDiff.describe(field) + " changed");
   }
 
   private void compareSchemaMap(
@@ -342,7 +229,7 @@ final class FormDiffer {
     for (String name : names) {
       JsonNode a = from.get(name);
       JsonNode b = to.get(name);
-      String child = at + escape(name);
+      String child = at + Pointers.member(name);
       if (a != null && b != null) {
         compareSchema(a, b, child, definitions ? "" : field);
       } else if (definitions) {
@@ -352,14 +239,14 @@ final class FormDiffer {
             child,
             Kind.ANNOTATION_CHANGED,
             false,
-            key + " " + name + " " + transition(a, b));
+            key + " " + name + " " + KeywordDiff.transition(a, b));
       } else {
         add(
             field,
             child,
             b == null ? Kind.CONSTRAINT_LOOSENED : Kind.CONSTRAINT_TIGHTENED,
             b != null,
-            key + " " + name + " " + transition(a, b));
+            key + " " + name + " " + KeywordDiff.transition(a, b));
       }
     }
   }
@@ -386,51 +273,5 @@ final class FormDiffer {
 
   private static JsonNode orTrue(@Nullable JsonNode schema) {
     return schema == null ? BooleanNode.TRUE : schema;
-  }
-
-  private static Set<String> names(JsonNode node) {
-    Set<String> names = new LinkedHashSet<>();
-    if (node.isTextual()) {
-      names.add(node.asText());
-    }
-    node.forEach(n -> names.add(n.asText()));
-    return names;
-  }
-
-  private static Set<JsonNode> values(@Nullable JsonNode node) {
-    Set<JsonNode> values = new LinkedHashSet<>();
-    if (node != null && node.isArray()) {
-      node.forEach(v -> values.add(normalized(v)));
-    } else if (node != null) {
-      values.add(normalized(node));
-    }
-    return values;
-  }
-
-  /** Numbers compare by value: 1 and 1.0 are the same enum value. */
-  private static JsonNode normalized(JsonNode value) {
-    if (!value.isNumber()) {
-      return value;
-    }
-    BigDecimal number = value.decimalValue().stripTrailingZeros();
-    return JsonNodeFactory.instance.numberNode(number);
-  }
-
-  private static String transition(@Nullable JsonNode was, @Nullable JsonNode now) {
-    if (was == null) {
-      return "added: " + now;
-    }
-    if (now == null) {
-      return "removed (was " + was + ")";
-    }
-    return "changed from " + was + " to " + now;
-  }
-
-  private static String describe(String field) {
-    return field.isEmpty() ? "the form" : field;
-  }
-
-  static String escape(String name) {
-    return JsonPointer.empty().appendProperty(name).toString();
   }
 }

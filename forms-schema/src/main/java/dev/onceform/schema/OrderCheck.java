@@ -21,7 +21,7 @@ final class OrderCheck implements FormCheck {
         if (first != null) {
           form.warningAtValue(
               DUPLICATE,
-              node.pointer() + "/properties" + FormDiffer.escape(property.getKey()) + "/x-order",
+              node.pointer() + "/properties" + Pointers.member(property.getKey()) + "/x-order",
               "x-order "
                   + order.intValue()
                   + " of '"

@@ -48,7 +48,7 @@ final class RefCheck implements FormCheck {
         for (String keyword : new String[] {"$ref", "$dynamicRef"}) {
           JsonNode ref = node.schema().get(keyword);
           if (ref != null && ref.isTextual()) {
-            String at = node.pointer() + FormDiffer.escape(keyword);
+            String at = node.pointer() + Pointers.member(keyword);
             resolve(ref.asText(), at, resourceOf(node.pointer(), true));
           }
         }

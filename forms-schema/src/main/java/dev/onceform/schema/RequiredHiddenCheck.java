@@ -19,8 +19,8 @@ final class RequiredHiddenCheck implements FormCheck {
         JsonNode property = properties.path(name.asText());
         if (property.has("x-visible-if") && !property.has("default")) {
           String at =
-              node.pointer() + "/properties" + FormDiffer.escape(name.asText()) + "/x-visible-if";
-          String field = node.field().map(f -> f + FormDiffer.escape(name.asText())).orElse(at);
+              node.pointer() + "/properties" + Pointers.member(name.asText()) + "/x-visible-if";
+          String field = node.field().map(f -> f + Pointers.member(name.asText())).orElse(at);
           form.error(
               CODE,
               at,

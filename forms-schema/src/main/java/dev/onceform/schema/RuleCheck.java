@@ -79,7 +79,7 @@ final class RuleCheck implements FormCheck {
       if (index && fields.contains(pointer + "/*")) {
         pointer.append("/*");
       } else {
-        pointer.append(FormDiffer.escape(segment));
+        pointer.append(Pointers.member(segment));
       }
     }
     return pointer.toString();

@@ -109,10 +109,10 @@ final class SchemaTree {
     for (Map.Entry<String, JsonNode> entry : schema.properties()) {
       String key = entry.getKey();
       JsonNode value = entry.getValue();
-      String at = pointer + FormDiffer.escape(key);
+      String at = pointer + Pointers.member(key);
       if (key.equals("properties")) {
         for (Map.Entry<String, JsonNode> p : value.properties()) {
-          String name = FormDiffer.escape(p.getKey());
+          String name = Pointers.member(p.getKey());
           boolean declares =
               role == Role.OWN
                   || (role == Role.APPLIED && !owner.path("properties").has(p.getKey()));
@@ -130,12 +130,7 @@ final class SchemaTree {
       } else if (key.equals("dependentSchemas")) {
         for (Map.Entry<String, JsonNode> p : value.properties()) {
           visit(
-              p.getValue(),
-              at + FormDiffer.escape(p.getKey()),
-              field,
-              false,
-              applied,
-              appliedOwner);
+              p.getValue(), at + Pointers.member(p.getKey()), field, false, applied, appliedOwner);
         }
       } else if (ITEMS.contains(key)) {
         visit(value, at, field.map(f -> f + "/*"), false, inner, value);
@@ -146,7 +141,7 @@ final class SchemaTree {
         }
       } else if (DEFINITIONS.contains(key) || key.equals("patternProperties")) {
         for (Map.Entry<String, JsonNode> p : value.properties()) {
-          String name = FormDiffer.escape(p.getKey());
+          String name = Pointers.member(p.getKey());
           visit(p.getValue(), at + name, Optional.empty(), false, inner, p.getValue());
         }
       } else if (OTHER_VALUES.contains(key)) {
@@ -170,7 +165,7 @@ final class SchemaTree {
 
   private void addFields(JsonNode schema, String field, int depth) {
     for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
-      String child = field + FormDiffer.escape(p.getKey());
+      String child = field + Pointers.member(p.getKey());
       fields.add(child);
       addFields(p.getValue(), child, depth);
     }
