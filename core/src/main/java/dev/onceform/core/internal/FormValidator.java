@@ -11,6 +11,7 @@ import com.networknt.schema.path.NodePath;
 import dev.onceform.core.validation.Problem;
 import dev.onceform.core.validation.ValidationReport;
 import dev.onceform.schema.CodeList;
+import dev.onceform.schema.CodeListProvider;
 import dev.onceform.schema.CodeLists;
 import dev.onceform.schema.FieldDefinition;
 import dev.onceform.schema.FormDefinition;
@@ -41,8 +42,9 @@ public final class FormValidator {
   /**
    * Compiles a form's schema.
    *
-   * @throws OnceFormException {@code OF-VALID-101} if the form names a code list that is not
-   *     bundled, {@code OF-VALID-102} if the schema does not compile
+   * @throws OnceFormException {@code OF-VALID-101} if the form names a code list that is neither
+   *     bundled nor installed ({@code CodeLists.installed()}), {@code OF-VALID-102} if the schema
+   *     does not compile
    */
   public FormValidator(FormDefinition form, ProblemMessages messages) {
     this.form = form;
@@ -81,6 +83,7 @@ public final class FormValidator {
   private static List<CodedField> codedFields(FormDefinition form) {
     Map<String, CodeList> lists = new HashMap<>();
     List<CodedField> coded = new ArrayList<>();
+    CodeListProvider provider = null;
     for (FieldDefinition field : form.fields()) {
       if (field.codeList().isEmpty()) {
         continue;
@@ -88,7 +91,11 @@ public final class FormValidator {
       String name = field.codeList().get();
       CodeList list = lists.get(name);
       if (list == null) {
-        list = CodeLists.builtIn(name).orElseThrow(() -> unknownList(form, field, name));
+        if (provider == null) {
+          provider = CodeLists.installed();
+        }
+        CodeListProvider known = provider;
+        list = known.find(name).orElseThrow(() -> unknownList(form, field, name, known));
         lists.put(name, list);
       }
       coded.add(new CodedField(field.pointer(), JsonPointer.compile(field.pointer()), list));
@@ -97,7 +104,7 @@ public final class FormValidator {
   }
 
   private static OnceFormException unknownList(
-      FormDefinition form, FieldDefinition field, String name) {
+      FormDefinition form, FieldDefinition field, String name, CodeListProvider provider) {
     return new OnceFormException(
         "OF-VALID-101",
         "form "
@@ -106,8 +113,9 @@ public final class FormValidator {
             + field.pointer()
             + " names code list '"
             + name
-            + "', which is not bundled; use one of "
-            + CodeLists.names());
+            + "', which is neither bundled nor installed; use one of "
+            + provider.names()
+            + " or install a CodeListProvider that serves it");
   }
 
   private record CodedField(String pointer, JsonPointer path, CodeList list) {}
