@@ -58,30 +58,29 @@ export function isTaxCode(value) {
 export const isPhone = (value) => PHONE.test(value);
 export const isAdminUnit = (value) => ADMIN_UNIT.test(value);
 
-// ----- Code lists: read from the forms-schema resources, the same entries as CodeLists.java -----
+// ----- Code lists: read from the forms-schema resources, the same files and entries as CodeLists.java -----
+
+const entryCodes = (root) => root.entries.map((e) => e.code);
+const CODE_LISTS = {
+  "admin-units-2025/province": ["admin-units-current.json", (root) => root.provinces.map((p) => p.code)],
+  "admin-units-2025/commune": [
+    "admin-units-current.json",
+    (root) => root.provinces.flatMap((p) => p.communes.map((c) => c.code)),
+  ],
+  "ethnic-groups": ["ethnic-groups.json", (root) => root.groups.map((g) => g.code)],
+  nationalities: ["nationalities.json", (root) => root.countries.map((c) => c.alpha2)],
+  religions: ["religions.json", entryCodes],
+  sex: ["sex.json", entryCodes],
+  relationships: ["relationships.json", entryCodes],
+};
 
 /** Returns the set of codes of a bundled list, or undefined if the list is not bundled. */
 function loadCodeList(dir, name) {
-  const slash = name.indexOf("/");
-  const file = join(dir, (slash < 0 ? name : name.substring(0, slash)) + ".json");
-  if (!existsSync(file)) {
+  const spec = CODE_LISTS[name];
+  if (!spec || !existsSync(join(dir, spec[0]))) {
     return undefined;
   }
-  const root = JSON.parse(readFileSync(file, "utf8"));
-  const level = slash < 0 ? "" : name.substring(slash + 1);
-  if (level === "province") {
-    return new Set(root.provinces.map((p) => p.code));
-  }
-  if (level === "commune") {
-    return new Set(root.provinces.flatMap((p) => p.communes.map((c) => c.code)));
-  }
-  if (root.groups) {
-    return new Set(root.groups.map((g) => g.code));
-  }
-  if (root.countries) {
-    return new Set(root.countries.map((c) => c.alpha2));
-  }
-  return new Set(root.entries.map((e) => e.code));
+  return new Set(spec[1](JSON.parse(readFileSync(join(dir, spec[0]), "utf8"))));
 }
 
 // ----- The x-* vocabulary, declared for strict mode -----
@@ -100,7 +99,7 @@ function vocabulary(codeListsDir) {
       keyword: "x-form",
       metaSchema: {
         type: "object",
-        required: ["id", "version", "title"],
+        required: ["id", "version", "procedureCode", "title", "level", "result"],
         properties: {
           id: { type: "string", pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" },
           version: { type: "string" },

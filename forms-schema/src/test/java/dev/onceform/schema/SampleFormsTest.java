@@ -97,6 +97,50 @@ class SampleFormsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("forms")
+  void form_isValidAgainstTheFormMetaSchema(FormDefinition form) {
+    assertThat(MetaSchemas.validateForm(form.schema())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  void form_everyPrefillNamesACatalogAttributeOfTheFieldsTypeFormatAndList(FormDefinition form) {
+    SourceCatalog catalog = SourceCatalog.builtIn();
+    List<String> problems = new ArrayList<>();
+    for (FieldDefinition field : form.fields()) {
+      field
+          .prefill()
+          .ifPresent(
+              binding -> {
+                var attribute =
+                    catalog.source(binding.source()).flatMap(s -> s.attribute(binding.attribute()));
+                if (attribute.isEmpty()) {
+                  problems.add(
+                      field.pointer() + ": no " + binding.source() + "." + binding.attribute());
+                } else if (!attribute.get().type().equals(field.type())
+                    || !attribute.get().format().equals(field.format())
+                    || !attribute.get().codeList().equals(field.codeList())) {
+                  problems.add(
+                      field.pointer() + ": " + attribute.get() + " does not fit the field");
+                }
+                if (!binding.isApplicant() && form.field(binding.subject()).isEmpty()) {
+                  problems.add(field.pointer() + ": subject " + binding.subject() + " is no field");
+                }
+              });
+    }
+
+    assertThat(problems).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  void form_everyCodeListIsBundled(FormDefinition form) {
+    assertThat(form.fields())
+        .allSatisfy(
+            f -> f.codeList().ifPresent(name -> assertThat(CodeLists.builtIn(name)).isPresent()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
   void form_everyCodeListIsAnAgreedName(FormDefinition form) {
     Set<String> agreed =
         Set.of(

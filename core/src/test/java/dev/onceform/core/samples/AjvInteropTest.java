@@ -224,7 +224,8 @@ class AjvInteropTest {
   private static String probeForm(String id, String format) {
     return """
         {"$schema": "https://json-schema.org/draft/2020-12/schema",
-         "x-form": {"id": "%s", "version": "1.0.0", "title": {"vi": "Thử định dạng"}},
+         "x-form": {"id": "%s", "version": "1.0.0", "procedureCode": "0.000000",
+                    "title": {"vi": "Thử định dạng"}, "level": "commune", "result": "probe"},
          "type": "object", "additionalProperties": false, "required": ["value"],
          "properties": {"value": {"x-label": {"vi": "Giá trị"}, "type": "string", "format": "%s"}}}
         """
