@@ -44,7 +44,7 @@ public class ValidationBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    FormDefinition form = SampleForms.get("birth-registration").orElseThrow();
+    FormDefinition form = SampleForms.get("birth-registration", "0.1.0").orElseThrow();
     engine = FormEngine.builder().form(form).build();
     rawSchema =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)

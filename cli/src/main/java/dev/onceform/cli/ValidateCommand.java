@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--form",
       required = true,
       paramLabel = "FORM",
-      description = "A form file (JSON), or the id of a bundled form, e.g. birth-registration.")
+      description =
+          "A form file (JSON), or the id of a bundled form (its latest version), e.g."
+              + " birth-registration, or id@version, e.g. birth-registration@0.1.0.")
   String form = "";
 
   @CommandLine.Mixin ReportOptions options = new ReportOptions();
@@ -63,15 +66,19 @@ final class ValidateCommand implements Callable<Integer> {
     if (Files.exists(file)) {
       return FormDefinition.parse(new ByteArrayInputStream(InputFiles.read(file)), file.toString());
     }
-    return SampleForms.get(name)
-        .orElseThrow(
-            () ->
-                new UsageException(
-                    "form '"
-                        + name
-                        + "' is neither a file nor a bundled form (bundled: "
-                        + String.join(", ", SampleForms.ids())
-                        + ")"));
+    int at = name.indexOf('@');
+    Optional<FormDefinition> bundled =
+        at < 0
+            ? SampleForms.get(name)
+            : SampleForms.get(name.substring(0, at), name.substring(at + 1));
+    return bundled.orElseThrow(
+        () ->
+            new UsageException(
+                "form '"
+                    + name
+                    + "' is neither a file nor a bundled form (bundled: "
+                    + String.join(", ", SampleForms.ids())
+                    + ")"));
   }
 
   private void print(ValidationReport report, PrintWriter out) {

@@ -74,7 +74,7 @@ class MainTest {
 
   @Test
   void validate_validSubmission_exit0() throws Exception {
-    Run run = run("validate", "--form", "birth-registration", validSubmission().toString());
+    Run run = run("validate", "--form", "birth-registration@0.1.0", validSubmission().toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("birth-registration@0.1.0: hợp lệ\n");
@@ -86,7 +86,7 @@ class MainTest {
     ((ObjectNode) submission.get("mother")).put("personalId", "123");
     Path file = write("bad.json", submission.toString());
 
-    Run run = run("validate", "--form", "birth-registration", file.toString());
+    Run run = run("validate", "--form", "birth-registration@0.1.0", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
@@ -106,7 +106,7 @@ class MainTest {
             "--lang",
             "en",
             "--form",
-            "birth-registration",
+            "birth-registration@0.1.0",
             write("s.json", submission.toString()).toString());
 
     assertThat(run.out()).contains("1 problem").contains("“Full name” is required.");
@@ -122,7 +122,7 @@ class MainTest {
             "validate",
             "--json",
             "--form",
-            "birth-registration",
+            "birth-registration@0.1.0",
             write("s.json", submission.toString()).toString());
 
     JsonNode report = new ObjectMapper().readTree(run.out());
@@ -149,7 +149,7 @@ class MainTest {
   @Test
   void validate_missingFile_exit2() {
     assertOneLineError(
-        run("validate", "--form", "birth-registration", dir.resolve("nope.json").toString()),
+        run("validate", "--form", "birth-registration@0.1.0", dir.resolve("nope.json").toString()),
         "nope.json: file not found");
   }
 
@@ -158,7 +158,7 @@ class MainTest {
     Path file = write("broken.json", "{\n  \"child\": {,\n}");
 
     assertOneLineError(
-        run("validate", "--form", "birth-registration", file.toString()),
+        run("validate", "--form", "birth-registration@0.1.0", file.toString()),
         "OF-JSON-101",
         "broken.json:2:");
   }
@@ -166,7 +166,7 @@ class MainTest {
   @Test
   void validate_emptyFile_exit2() throws Exception {
     assertOneLineError(
-        run("validate", "--form", "birth-registration", write("empty.json", "").toString()),
+        run("validate", "--form", "birth-registration@0.1.0", write("empty.json", "").toString()),
         "the file is empty");
   }
 

@@ -77,7 +77,7 @@ public final class BirthRegistrationDemo {
   /** Runs every step and returns what it produced. */
   public Outcome run() {
     createDirectories(out);
-    FormDefinition form = SampleForms.get("birth-registration").orElseThrow();
+    FormDefinition form = SampleForms.get("birth-registration", "0.1.0").orElseThrow();
     FormEngine engine =
         FormEngine.builder()
             .form(form)

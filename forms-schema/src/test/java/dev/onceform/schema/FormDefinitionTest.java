@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FormDefinitionTest {
 
   private static FormDefinition birthRegistration() {
-    return SampleForms.get("birth-registration").orElseThrow();
+    return SampleForms.get("birth-registration", "0.1.0").orElseThrow();
   }
 
   @Test

@@ -28,7 +28,7 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static FormDefinition birthRegistration() {
-    return SampleForms.get("birth-registration").orElseThrow();
+    return SampleForms.get("birth-registration", "0.1.0").orElseThrow();
   }
 
   /** A fresh copy of {@code birth-registration-valid.json}. */

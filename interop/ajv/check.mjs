@@ -1,0 +1,222 @@
+// Validates OnceForm's sample submissions with ajv, a JSON Schema 2020-12 validator that knows nothing of OnceForm,
+// to show that the bundled forms are plain JSON Schema. Usage:
+//
+//   node check.mjs FORMS_DIR SAMPLES_DIR [CODELISTS_DIR] [--errors]
+//
+// FORMS_DIR holds <form-id>-<version>.json; SAMPLES_DIR holds <form-id>/<version>/*.json (expected.json is skipped);
+// CODELISTS_DIR defaults to FORMS_DIR/../codelists. Prints one JSON object, {"<form-id>/<version>/<file>": valid?},
+// on standard output (with --errors, ajv's errors on standard error). Exits 2 if a form does not compile.
+//
+// The x-* keywords are declared so that strict mode accepts them; x-codelist is a real keyword that checks
+// membership in the bundled code lists; the four vn-* formats follow the rules of OnceForm's VnFormats.java.
+
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+// ----- Vietnamese formats: the same rules as core/src/main/java/dev/onceform/core/internal/VnFormats.java -----
+
+/** The 63 pre-2025 birth-registration province codes that begin a personal identification number. */
+const ID_PROVINCE_CODES = new Set([
+  "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
+  "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
+  "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
+  "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
+  "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096",
+]);
+const TWELVE_DIGITS = /^[0-9]{12}$/;
+const TAX_CODE = /^([0-9]{10})(-[0-9]{3})?$/;
+const PHONE = /^(?:0|\+84)(?:[35789][0-9]{8}|2[0-9]{9})$/;
+const ADMIN_UNIT = /^[0-9]{2}(?:[0-9]{3})?$/;
+const TAX_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+
+export function isPersonalId(value) {
+  return TWELVE_DIGITS.test(value) && ID_PROVINCE_CODES.has(value.substring(0, 3));
+}
+
+export function isTaxCode(value) {
+  if (isPersonalId(value)) {
+    return true;
+  }
+  const match = TAX_CODE.exec(value);
+  if (!match) {
+    return false;
+  }
+  if (match[2] === "-000") {
+    return false;
+  }
+  const digits = match[1];
+  let sum = 0;
+  for (let i = 0; i < TAX_WEIGHTS.length; i++) {
+    sum += TAX_WEIGHTS[i] * (digits.charCodeAt(i) - 48);
+  }
+  const remainder = sum % 11; // 0 means no valid code exists for these nine digits
+  return remainder !== 0 && digits.charCodeAt(9) - 48 === 10 - remainder;
+}
+
+export const isPhone = (value) => PHONE.test(value);
+export const isAdminUnit = (value) => ADMIN_UNIT.test(value);
+
+// ----- Code lists: read from the forms-schema resources, the same files and entries as CodeLists.java -----
+
+const entryCodes = (root) => root.entries.map((e) => e.code);
+const CODE_LISTS = {
+  "admin-units-2025/province": ["admin-units-current.json", (root) => root.provinces.map((p) => p.code)],
+  "admin-units-2025/commune": [
+    "admin-units-current.json",
+    (root) => root.provinces.flatMap((p) => p.communes.map((c) => c.code)),
+  ],
+  "ethnic-groups": ["ethnic-groups.json", (root) => root.groups.map((g) => g.code)],
+  nationalities: ["nationalities.json", (root) => root.countries.map((c) => c.alpha2)],
+  religions: ["religions.json", entryCodes],
+  sex: ["sex.json", entryCodes],
+  relationships: ["relationships.json", entryCodes],
+};
+
+/** Returns the set of codes of a bundled list, or undefined if the list is not bundled. */
+function loadCodeList(dir, name) {
+  const spec = CODE_LISTS[name];
+  if (!spec || !existsSync(join(dir, spec[0]))) {
+    return undefined;
+  }
+  return new Set(spec[1](JSON.parse(readFileSync(join(dir, spec[0]), "utf8"))));
+}
+
+// ----- The x-* vocabulary, declared for strict mode -----
+
+const LOCALIZED = {
+  type: "object",
+  required: ["vi"],
+  properties: { vi: { type: "string", minLength: 1 }, en: { type: "string" } },
+  additionalProperties: false,
+};
+
+function vocabulary(codeListsDir) {
+  const lists = new Map();
+  return [
+    {
+      keyword: "x-form",
+      metaSchema: {
+        type: "object",
+        required: ["id", "version", "procedureCode", "title", "level", "result"],
+        properties: {
+          id: { type: "string", pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" },
+          version: { type: "string" },
+          procedureCode: { type: "string" },
+          title: LOCALIZED,
+          level: { enum: ["commune", "province", "ministry"] },
+          result: { type: "string" },
+          interconnected: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["procedureCode", "title"],
+              properties: { procedureCode: { type: "string" }, title: LOCALIZED },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+    },
+    { keyword: "x-label", metaSchema: LOCALIZED },
+    { keyword: "x-help", metaSchema: LOCALIZED },
+    {
+      keyword: "x-prefill",
+      metaSchema: {
+        type: "object",
+        required: ["source", "attribute"],
+        properties: {
+          source: { type: "string" },
+          attribute: { type: "string" },
+          subject: { type: "string" },
+          lock: { type: "boolean" },
+        },
+        additionalProperties: false,
+      },
+    },
+    { keyword: "x-visible-if" }, // JSON Logic: an annotation for renderers
+    { keyword: "x-compute" }, // JSON Logic: an annotation for renderers
+    { keyword: "x-order", metaSchema: { type: "integer" } },
+    { keyword: "x-section", metaSchema: { type: "string" } },
+    {
+      keyword: "x-widget",
+      metaSchema: {
+        enum: ["text", "textarea", "select", "radio", "checkbox", "date", "number", "email", "tel", "hidden", "address"],
+      },
+    },
+    {
+      keyword: "x-codelist",
+      type: "string",
+      schemaType: "string",
+      compile(name) {
+        if (!lists.has(name)) {
+          lists.set(name, loadCodeList(codeListsDir, name));
+        }
+        const codes = lists.get(name);
+        if (!codes) {
+          throw new Error(`x-codelist names '${name}', which is not in ${codeListsDir}`);
+        }
+        return (data) => codes.has(data);
+      },
+    },
+  ];
+}
+
+function newAjv(codeListsDir) {
+  // Strict mode, except strictRequired: it rejects the standard JSON Schema idiom for a conditionally required
+  // field, {"if": {...}, "then": {"required": ["bankAccount"]}}, because "then" does not itself define the property
+  // (ajv's default is strictRequired: false even in strict mode; strict: true turns it on).
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addFormat("vn-personal-id", { type: "string", validate: isPersonalId });
+  ajv.addFormat("vn-tax-code", { type: "string", validate: isTaxCode });
+  ajv.addFormat("vn-phone", { type: "string", validate: isPhone });
+  ajv.addFormat("vn-admin-unit", { type: "string", validate: isAdminUnit });
+  ajv.addVocabulary(vocabulary(codeListsDir));
+  return ajv;
+}
+
+function directories(dir) {
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
+}
+
+function main(argv) {
+  const showErrors = argv.includes("--errors");
+  const args = argv.filter((a) => a !== "--errors");
+  if (args.length < 2 || args.length > 3) {
+    process.stderr.write("usage: node check.mjs FORMS_DIR SAMPLES_DIR [CODELISTS_DIR] [--errors]\n");
+    return 2;
+  }
+  const formsDir = resolve(args[0]);
+  const samplesDir = resolve(args[1]);
+  const ajv = newAjv(resolve(args[2] ?? join(formsDir, "..", "codelists")));
+  const results = {};
+  for (const formId of directories(samplesDir)) {
+    for (const version of directories(join(samplesDir, formId))) {
+      const formFile = join(formsDir, `${formId}-${version}.json`);
+      let validate;
+      try {
+        validate = ajv.compile(JSON.parse(readFileSync(formFile, "utf8")));
+      } catch (e) {
+        process.stderr.write(`${formFile}: does not compile with ajv: ${e.message}\n`);
+        return 2;
+      }
+      const folder = join(samplesDir, formId, version);
+      for (const file of readdirSync(folder).filter((f) => f.endsWith(".json") && f !== "expected.json").sort()) {
+        const valid = validate(JSON.parse(readFileSync(join(folder, file), "utf8")));
+        results[`${formId}/${version}/${file}`] = valid;
+        if (showErrors && !valid) {
+          process.stderr.write(`${formId}/${version}/${file}: ${JSON.stringify(validate.errors)}\n`);
+        }
+      }
+    }
+  }
+  process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
