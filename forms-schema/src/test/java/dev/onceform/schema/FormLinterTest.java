@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,17 +77,33 @@ class FormLinterTest {
         .containsExactly(tuple(13, 23));
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.onceform.schema.SampleForms#ids")
-  void lint_everySampleForm_isClean(String id) {
-    FormDefinition form = SampleForms.get(id).orElseThrow();
+  static List<String> sampleForms() {
+    return SampleForms.all().stream().map(FormDefinition::toString).toList();
+  }
 
-    LintReport report = linter().build().lint(form.schema().toPrettyString(), id + ".json");
+  @ParameterizedTest
+  @MethodSource("sampleForms")
+  void lint_everySampleForm_isClean(String idAtVersion) {
+    String[] parts = idAtVersion.split("@");
+    FormDefinition form = SampleForms.get(parts[0], parts[1]).orElseThrow();
+
+    LintReport report = linter().build().lint(form.schema().toPrettyString(), idAtVersion);
 
     assertThat(report.findings()).isEmpty();
-    assertThat(report.coverage())
-        .extracting(PrefillCoverage::form)
-        .containsExactly(form.toString());
+    assertThat(report.coverage()).extracting(PrefillCoverage::form).containsExactly(idAtVersion);
+  }
+
+  @Test
+  void lint_allSampleFormsTogether_haveNoVersionProblems(@TempDir Path forms) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (FormDefinition form : SampleForms.all()) {
+      files.add(Files.writeString(forms.resolve(form + ".json"), form.schema().toPrettyString()));
+    }
+
+    LintReport report = linter().build().lint(files);
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.coverage()).hasSize(files.size());
   }
 
   @Test
