@@ -2,6 +2,7 @@ package dev.onceform.schema;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.onceform.schema.internal.JsonLogic;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -115,25 +116,21 @@ final class FormReader {
       return Optional.empty();
     }
     Set<String> references = new LinkedHashSet<>();
-    collectReferences(expression, references);
+    for (JsonLogic.Variable variable : JsonLogic.analyse(expression).variables()) {
+      if (!variable.path().isEmpty()) {
+        references.add(pointer(variable.path()));
+      }
+    }
     return Optional.of(new Rule(keyword, expression, references));
   }
 
-  /** Collects the {@code var} operands of a JSON Logic expression as JSON Pointers. */
-  private static void collectReferences(JsonNode node, Set<String> references) {
-    if (node.isObject() && node.size() == 1 && node.has("var")) {
-      JsonNode operand = node.get("var");
-      JsonNode path = operand.isArray() ? operand.path(0) : operand;
-      if (path.isTextual() && !path.asText().isEmpty()) {
-        StringBuilder pointer = new StringBuilder();
-        for (String name : path.asText().split("\\.", -1)) {
-          pointer.append(JsonPointer.empty().appendProperty(name));
-        }
-        references.add(pointer.toString());
-      }
-      return;
+  /** Turns a dotted JSON Logic data path, {@code mother.personalId}, into a JSON Pointer. */
+  private static String pointer(String dottedPath) {
+    StringBuilder pointer = new StringBuilder();
+    for (String name : dottedPath.split("\\.", -1)) {
+      pointer.append(Pointers.member(name));
     }
-    node.forEach(child -> collectReferences(child, references));
+    return pointer.toString();
   }
 
   private static Layout layout(JsonNode schema) {

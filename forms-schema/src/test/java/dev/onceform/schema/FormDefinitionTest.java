@@ -158,4 +158,40 @@ class FormDefinitionTest {
 
     assertThat(FormDefinition.load(file).title().vi()).isEqualTo("Đăng ký thường trú");
   }
+
+  @Test
+  void fields_carryRulesWithTheFieldsTheyRead() {
+    FormDefinition form = SampleForms.get("judicial-record-certificate", "1.0.0").orElseThrow();
+
+    FieldDefinition fee = form.field("/request/estimatedFee").orElseThrow();
+    FieldDefinition ban = form.field("/request/positionBanConfirmation").orElseThrow();
+
+    assertThat(fee.compute())
+        .hasValueSatisfying(r -> assertThat(r.keyword()).isEqualTo("x-compute"));
+    assertThat(fee.compute().orElseThrow().references()).containsExactly("/request/copies");
+    assertThat(fee.visibleIf()).isEmpty();
+    assertThat(ban.visibleIf().orElseThrow().references())
+        .containsExactly("/request/certificateType");
+    assertThat(ban.layout().widget()).contains("checkbox");
+  }
+
+  @Test
+  void rule_readsPathsOfMissingAndIgnoresIteratorScopes() {
+    String json =
+        """
+        {"x-form": {"id": "t", "version": "1.0.0", "title": {"vi": "Thử"}},
+         "type": "object",
+         "properties": {
+           "a": {"type": "string", "x-label": {"vi": "A"}},
+           "b": {"type": "array", "x-label": {"vi": "B"}, "items": {"type": "integer"}},
+           "c": {"type": "boolean", "x-label": {"vi": "C"},
+                 "x-visible-if": {"and": [{"missing": ["a"]},
+                                          {"some": [{"var": "b"}, {">": [{"var": ""}, 1]}]}]}}}}
+        """;
+
+    Rule rule =
+        FormDefinition.parse(json, "t.json").field("/c").orElseThrow().visibleIf().orElseThrow();
+
+    assertThat(rule.references()).containsExactlyInAnyOrder("/a", "/b");
+  }
 }
