@@ -6,6 +6,7 @@ module dev.onceform.core {
   requires static org.jspecify;
   requires transitive dev.onceform.schema;
   requires transitive com.fasterxml.jackson.databind;
+  requires transitive java.sql;
   requires com.networknt.schema;
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
@@ -15,4 +16,5 @@ module dev.onceform.core {
   exports dev.onceform.core.prefill;
   exports dev.onceform.core.validation;
   exports dev.onceform.core.result;
+  exports dev.onceform.core.adapters;
 }
