@@ -186,7 +186,8 @@ final class NamedSql {
   private static int endOfDollarQuote(String sql, int start) {
     int i = start + 1;
     if (i < sql.length() && isIdentifierStart(sql.charAt(i))) {
-      while (i < sql.length() && isIdentifierPart(sql.charAt(i))) {
+      while (i < sql.length()
+          && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
         i++;
       }
     }
