@@ -94,13 +94,13 @@ public final class JdbcRegistryAdapter implements RegistryAdapter, AutoCloseable
 
   /**
    * Creates an adapter from its JSON configuration, taking a named data source from the
-   * application. See {@code docs/adapters.md} for the format.
+   * application. See {@code docs/jdbc-adapter.md} for the format.
    *
    * @param config the adapter's JSON object
    * @param file where the configuration came from, for error messages
    * @param dataSources the application's data sources by name, for {@code "dataSource": "name"};
    *     returns {@code null} for an unknown name
-   * @throws OnceFormException {@code OF-ADAPTER-111} to {@code OF-ADAPTER-115}, naming the file and
+   * @throws OnceFormException {@code OF-ADAPTER-111} to {@code OF-ADAPTER-114}, naming the file and
    *     the JSON Pointer of the member at fault
    */
   public static JdbcRegistryAdapter fromConfig(
@@ -114,7 +114,7 @@ public final class JdbcRegistryAdapter implements RegistryAdapter, AutoCloseable
    *
    * @param config the adapter's JSON object
    * @param file where the configuration came from, for error messages
-   * @throws OnceFormException {@code OF-ADAPTER-111} to {@code OF-ADAPTER-115}, naming the file and
+   * @throws OnceFormException {@code OF-ADAPTER-111} to {@code OF-ADAPTER-114}, naming the file and
    *     the JSON Pointer of the member at fault
    */
   public static JdbcRegistryAdapter fromConfig(JsonNode config, String file) {
