@@ -119,6 +119,14 @@ class FormEngineSealTest {
   }
 
   @Test
+  void validate_lockedFieldLeftManual_citizenTypesIt_notChecked() {
+    FormEngine engine = engine(keys("k1", 1));
+    Optional<PrefillSeal> seal = engine.prefill(FORM, MOTHER, PURPOSE).seal();
+
+    assertThat(engine.validate(FORM, submission(), seal, MOTHER).problems()).isEmpty();
+  }
+
+  @Test
   void validate_unchangedLockedValues_valid() {
     FormEngine engine = engine(keys("k1", 1));
     PrefillResult result = prefill(engine);
