@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.onceform.core.internal.CompiledForm;
 import dev.onceform.core.internal.ProblemMessages;
+import dev.onceform.core.internal.Sealer;
 import dev.onceform.core.prefill.PrefillResult;
+import dev.onceform.core.prefill.PrefillSeal;
+import dev.onceform.core.prefill.SealKeys;
 import dev.onceform.core.spi.RegistryAdapter;
+import dev.onceform.core.validation.Problem;
 import dev.onceform.core.validation.ValidationReport;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.OnceFormException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OnceForm's entry point: prefills forms from registries and validates submissions.
@@ -37,6 +43,10 @@ import java.util.regex.Pattern;
  * ValidationReport report = engine.validate("birth-registration", submission);
  * }</pre>
  *
+ * <p>With {@link Builder#sealKeys(SealKeys) seal keys}, prefill also returns a {@link PrefillSeal}
+ * over the locked fields it filled; send it to the browser and pass it back to {@link
+ * #validate(String, JsonNode, Optional, Subject)}, which rejects changed locked values.
+ *
  * <p>A form is named by its id ({@code birth-registration}: the highest version registered) or by
  * id and version ({@code birth-registration@0.1.0}).
  */
@@ -45,12 +55,18 @@ public final class FormEngine {
   private final Map<String, RegistryAdapter> adapters;
   private final Clock clock;
   private final Duration prefillTimeout;
+  private final Optional<SealKeys> sealKeys;
+  private final Duration sealTtl;
+  private final Sealer sealer;
 
   private FormEngine(Builder builder) {
     this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.adapters));
     this.clock = builder.clock;
     this.prefillTimeout = builder.prefillTimeout;
     ProblemMessages messages = ProblemMessages.bundled();
+    this.sealKeys = Optional.ofNullable(builder.sealKeys);
+    this.sealTtl = builder.sealTtl;
+    this.sealer = new Sealer(sealKeys, sealTtl, messages);
     Map<String, CompiledForm> compiled = new LinkedHashMap<>();
     builder.forms.forEach(
         (key, form) -> compiled.put(key, new CompiledForm(form, adapters, messages)));
@@ -64,7 +80,8 @@ public final class FormEngine {
 
   /** Returns a builder holding this engine's configuration, to derive a variant. */
   public Builder toBuilder() {
-    Builder builder = builder().clock(clock).prefillTimeout(prefillTimeout);
+    Builder builder = builder().clock(clock).prefillTimeout(prefillTimeout).sealTtl(sealTtl);
+    sealKeys.ifPresent(builder::sealKeys);
     forms.values().forEach(compiled -> builder.form(compiled.form()));
     adapters.values().forEach(builder::adapter);
     return builder;
@@ -93,7 +110,8 @@ public final class FormEngine {
    * Prefills a form, starting from a draft the citizen has begun. Fields whose subject is a pointer
    * (for example the mother's data, bound to {@code /mother/personalId}) are filled when the draft
    * or an earlier answer holds that person's ID. Registry failures never fail the call: their
-   * fields are listed in {@link PrefillResult#manual()}.
+   * fields are listed in {@link PrefillResult#manual()}. With seal keys, the result carries a
+   * {@link PrefillResult#seal() seal} over the locked fields filled from registries.
    *
    * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered
    */
@@ -101,7 +119,12 @@ public final class FormEngine {
     requireNonNull(subject, "subject");
     requireNonNull(purpose, "purpose");
     requireNonNull(draft, "draft");
-    return require(formId).prefill(clock, prefillTimeout, subject, purpose, draft);
+    CompiledForm compiled = require(formId);
+    PrefillResult result = compiled.prefill(clock, prefillTimeout, subject, purpose, draft);
+    return sealer
+        .issue(compiled.form(), subject, result, clock.instant())
+        .map(result::withSeal)
+        .orElse(result);
   }
 
   /**
@@ -113,6 +136,46 @@ public final class FormEngine {
   public ValidationReport validate(String formId, JsonNode submission) {
     requireNonNull(submission, "submission");
     return require(formId).validate(submission);
+  }
+
+  /**
+   * Validates a submission as {@link #validate(String, JsonNode)} does, and checks it against the
+   * seal its prefill returned. Seal problems (pointer {@code ""} unless said otherwise):
+   *
+   * <ul>
+   *   <li>{@code seal.tampered}: a sealed locked value was changed or removed (pointer = the
+   *       field);
+   *   <li>{@code seal.invalid}: the token is malformed, too long, forged, or made with a key id the
+   *       engine's {@link SealKeys} do not hold (or the engine has no keys);
+   *   <li>{@code seal.expired}: the seal is older than {@link Builder#sealTtl(Duration)};
+   *   <li>{@code seal.wrong-form}: the seal was made for another form or form version;
+   *   <li>{@code seal.wrong-subject}: the seal was made for another person than {@code subject};
+   *   <li>{@code seal.missing}: no seal, but the form has locked fields and the engine has keys.
+   * </ul>
+   *
+   * <p>The subject is required: without it a seal made for one person could be replayed by another.
+   * Pass the person logged in now, as vouched for by the identity provider. An engine without seal
+   * keys checks no seal and reports none missing.
+   *
+   * @param seal the seal the browser sent back; empty if it sent none (see {@link
+   *     PrefillSeal#ofNullable(String)})
+   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered
+   */
+  public ValidationReport validate(
+      String formId, JsonNode submission, Optional<PrefillSeal> seal, Subject subject) {
+    requireNonNull(submission, "submission");
+    requireNonNull(seal, "seal");
+    requireNonNull(subject, "subject");
+    CompiledForm compiled = require(formId);
+    ValidationReport report = compiled.validate(submission);
+    List<Problem> sealProblems =
+        sealer.check(compiled.form(), submission, seal, subject, clock.instant());
+    if (sealProblems.isEmpty()) {
+      return report;
+    }
+    List<Problem> problems = new ArrayList<>(report.problems());
+    problems.addAll(sealProblems);
+    return new ValidationReport(report.formId(), problems);
   }
 
   private CompiledForm require(String formId) {
@@ -144,6 +207,8 @@ public final class FormEngine {
     private final Map<String, RegistryAdapter> adapters = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private Duration prefillTimeout = Duration.ofSeconds(3);
+    private @Nullable SealKeys sealKeys;
+    private Duration sealTtl = Duration.ofHours(24);
 
     private Builder() {}
 
@@ -203,6 +268,30 @@ public final class FormEngine {
         throw new IllegalArgumentException("prefillTimeout must be positive, but was " + timeout);
       }
       this.prefillTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the keys that seal locked prefilled fields; without keys, prefill makes no seal and
+     * validate checks none.
+     */
+    public Builder sealKeys(SealKeys keys) {
+      this.sealKeys = requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /**
+     * Sets how long a seal stays valid after prefill; default 24 hours. Keep a rotated-out key at
+     * least this long.
+     *
+     * @throws IllegalArgumentException if shorter than one second
+     */
+    public Builder sealTtl(Duration ttl) {
+      requireNonNull(ttl, "ttl");
+      if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("sealTtl must be at least 1 second, but was " + ttl);
+      }
+      this.sealTtl = ttl;
       return this;
     }
 

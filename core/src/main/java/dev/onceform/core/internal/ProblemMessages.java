@@ -53,6 +53,11 @@ public final class ProblemMessages {
     return new Problem(pointer, "codelist", "string", text(form, pointer, "codelist", list));
   }
 
+  /** A problem with a submission's prefill seal; {@code code} is also the message key. */
+  Problem seal(FormDefinition form, String pointer, String code, String valueType) {
+    return new Problem(pointer, code, valueType, text(form, pointer, code, ""));
+  }
+
   private LocalizedText text(FormDefinition form, String pointer, String key, Object extra) {
     LocalizedText label = label(form, pointer);
     return messages.text(
