@@ -128,26 +128,27 @@ final class ClientCredentialsTokens {
       return;
     }
     Instant sent = clock.instant();
-    client
-        .sendAsync(request, new LimitedBody(MAX_TOKEN_RESPONSE))
-        .whenComplete(
-            (response, error) -> {
-              if (error != null) {
-                target.completeExceptionally(
-                    new CallFailure(
-                        Status.UNAVAILABLE,
-                        context
-                            + ": token endpoint not reachable ("
-                            + HttpJsonRegistryAdapter.describe(error)
-                            + ")"));
-                return;
-              }
-              try {
-                target.complete(token(response, sent));
-              } catch (CallFailure failure) {
-                target.completeExceptionally(failure);
-              }
-            });
+    CompletableFuture<?> unused =
+        client
+            .sendAsync(request, new LimitedBody(MAX_TOKEN_RESPONSE))
+            .whenComplete(
+                (response, error) -> {
+                  if (error != null) {
+                    target.completeExceptionally(
+                        new CallFailure(
+                            Status.UNAVAILABLE,
+                            context
+                                + ": token endpoint not reachable ("
+                                + Outcomes.describe(error)
+                                + ")"));
+                    return;
+                  }
+                  try {
+                    target.complete(token(response, sent));
+                  } catch (CallFailure failure) {
+                    target.completeExceptionally(failure);
+                  }
+                });
   }
 
   private Token token(HttpResponse<LimitedBody.Result> response, Instant sent) {

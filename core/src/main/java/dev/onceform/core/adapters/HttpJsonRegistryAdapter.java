@@ -8,9 +8,7 @@ import dev.onceform.core.spi.RegistryAdapter;
 import dev.onceform.core.spi.RegistryAnswer;
 import dev.onceform.core.spi.RegistryAnswer.Status;
 import dev.onceform.core.spi.RegistryQuery;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -20,16 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * never the subject or a value.
  *
  * <p>Immutable and thread-safe; one instance serves concurrent queries and shares its HTTP client
- * and bearer token.
+ * and bearer token. The HTTP client the adapter builds runs on the JDK's own selector thread and
+ * executor; to control threads, proxy or TLS yourself, pass {@link Builder#httpClient}.
  */
 public final class HttpJsonRegistryAdapter implements RegistryAdapter {
 
@@ -76,6 +70,7 @@ public final class HttpJsonRegistryAdapter implements RegistryAdapter {
   private final Clock clock;
   private final long maxResponseBytes;
   private final String context;
+  private final Outcomes outcomes;
 
   private HttpJsonRegistryAdapter(Builder b, String urlTemplate, Map<String, JsonPointer> mapping) {
     this.id = requireNonNull(b.id);
@@ -85,6 +80,7 @@ public final class HttpJsonRegistryAdapter implements RegistryAdapter {
     this.request =
         new RequestTemplate(urlTemplate, b.method, Optional.ofNullable(b.body), b.headers);
     this.response = new ResponseMapping(mapping, Optional.ofNullable(b.recordReference), id);
+    this.outcomes = new Outcomes(response, context);
     this.clock = b.clock;
     this.maxResponseBytes = b.maxResponseBytes;
     HttpClient supplied = b.httpClient;
@@ -165,7 +161,7 @@ public final class HttpJsonRegistryAdapter implements RegistryAdapter {
     if (bearer == null) {
       answer =
           send(query, Optional.empty(), inFlight)
-              .thenApply(http -> interpret(http, query.attributes()));
+              .thenApply(http -> outcomes.interpret(http, query.attributes()));
     } else {
       answer =
           bearer
@@ -182,7 +178,7 @@ public final class HttpJsonRegistryAdapter implements RegistryAdapter {
                                               fresh ->
                                                   send(query, Optional.of(fresh.value()), inFlight))
                                       : CompletableFuture.completedFuture(first)))
-              .thenApply(http -> interpret(http, query.attributes()));
+              .thenApply(http -> outcomes.interpret(http, query.attributes()));
     }
     return answer
         .orTimeout(remaining.toNanos(), TimeUnit.NANOSECONDS)
@@ -192,7 +188,7 @@ public final class HttpJsonRegistryAdapter implements RegistryAdapter {
               if (pending != null) {
                 pending.cancel(true);
               }
-              return failure(error);
+              return outcomes.failure(error);
             });
   }
 
@@ -215,74 +211,6 @@ public final class HttpJsonRegistryAdapter implements RegistryAdapter {
         client.sendAsync(httpRequest, new LimitedBody(maxResponseBytes));
     inFlight.set(sent);
     return sent;
-  }
-
-  private RegistryAnswer interpret(HttpResponse<LimitedBody.Result> http, Set<String> asked) {
-    int status = http.statusCode();
-    String answered = context + " answered status " + status;
-    if (status == 200) {
-      LimitedBody.Result body = http.body();
-      if (body instanceof LimitedBody.Json json) {
-        return response.map(json.bytes(), asked, context);
-      }
-      String reason =
-          body instanceof LimitedBody.Rejected rejected ? rejected.reason() : "no body was read";
-      return RegistryAnswer.failed(Status.BAD_DATA, answered + ": " + reason);
-    }
-    if (status == 404) {
-      return RegistryAnswer.failed(Status.NOT_FOUND, answered + ": no record");
-    }
-    if (status == 408 || status == 429 || status >= 500) {
-      return RegistryAnswer.failed(Status.UNAVAILABLE, answered);
-    }
-    if (status >= 400) {
-      return RegistryAnswer.failed(Status.REFUSED, answered);
-    }
-    return RegistryAnswer.failed(Status.BAD_DATA, answered + ", expected 200 or 404");
-  }
-
-  private RegistryAnswer failure(Throwable error) {
-    Throwable cause = unwrap(error);
-    if (cause instanceof CallFailure call) {
-      return RegistryAnswer.failed(call.status(), String.valueOf(call.getMessage()));
-    }
-    if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
-      return RegistryAnswer.failed(Status.UNAVAILABLE, context + ": no answer before the deadline");
-    }
-    return RegistryAnswer.failed(
-        Status.UNAVAILABLE, context + ": call failed (" + describe(cause) + ")");
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
-
-  /** Names the kind of a transport failure without its message, which may contain the URL. */
-  static String describe(Throwable error) {
-    Throwable cause = unwrap(error);
-    if (cause instanceof HttpConnectTimeoutException) {
-      return "connect timed out";
-    }
-    if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-      return "timed out";
-    }
-    if (cause instanceof ConnectException) {
-      return "connection refused";
-    }
-    if (cause instanceof CancellationException) {
-      return "cancelled";
-    }
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof SSLException) {
-        return "TLS failed: " + t.getClass().getSimpleName();
-      }
-    }
-    return cause.getClass().getSimpleName();
   }
 
   /**

@@ -15,7 +15,8 @@ import javax.net.ssl.TrustManagerFactory;
 final class KeyStores {
   private KeyStores() {}
 
-  /** A PKCS#12 file and its password. */
+  /** A PKCS#12 file and its password (an array, so it is never a pooled string). */
+  @SuppressWarnings("ArrayRecordComponent") // never compared or hashed
   record Store(Path file, char[] password) {
     @Override
     public String toString() {

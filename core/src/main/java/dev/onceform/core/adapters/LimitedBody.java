@@ -23,6 +23,7 @@ final class LimitedBody implements HttpResponse.BodyHandler<LimitedBody.Result> 
   sealed interface Result permits Json, Skipped, Rejected {}
 
   /** The body of a {@code 200} response with a JSON content type, within the limit. */
+  @SuppressWarnings("ArrayRecordComponent") // a transient carrier, never compared or hashed
   record Json(byte[] bytes) implements Result {}
 
   /** The status was not {@code 200}; the body was not read. */

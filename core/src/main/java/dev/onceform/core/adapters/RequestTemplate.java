@@ -19,7 +19,6 @@ import java.util.function.UnaryOperator;
 /** Builds the HTTP request for a query: URL template, method, headers and JSON body template. */
 final class RequestTemplate {
   private final Template url;
-  private final Method method;
   private final Optional<JsonNode> body;
   private final Map<String, String> headers;
 
@@ -27,7 +26,6 @@ final class RequestTemplate {
       String urlTemplate, Method method, Optional<JsonNode> body, Map<String, String> headers) {
     this.url = Template.parse(urlTemplate, "url template");
     checkUrl(urlTemplate);
-    this.method = method;
     if (method == Method.GET && body.isPresent()) {
       throw new IllegalArgumentException("a body template needs method POST, but method is GET");
     }
