@@ -10,6 +10,7 @@ module dev.onceform.core {
   requires com.networknt.schema;
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
+  requires java.net.http;
 
   exports dev.onceform.core;
   exports dev.onceform.core.spi;
