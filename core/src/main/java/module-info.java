@@ -9,10 +9,12 @@ module dev.onceform.core {
   requires com.networknt.schema;
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
+  requires org.slf4j;
 
   exports dev.onceform.core;
   exports dev.onceform.core.spi;
   exports dev.onceform.core.prefill;
   exports dev.onceform.core.validation;
   exports dev.onceform.core.result;
+  exports dev.onceform.core.audit;
 }

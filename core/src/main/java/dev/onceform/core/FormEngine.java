@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.onceform.core.audit.AuditSink;
+import dev.onceform.core.audit.AuditSinks;
 import dev.onceform.core.internal.CompiledForm;
 import dev.onceform.core.internal.ProblemMessages;
 import dev.onceform.core.prefill.PrefillResult;
@@ -13,6 +15,7 @@ import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.OnceFormException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,8 +48,12 @@ public final class FormEngine {
   private final Map<String, RegistryAdapter> adapters;
   private final Clock clock;
   private final Duration prefillTimeout;
+  private final List<AuditSink> auditSinks;
+  private final AuditSink audit;
 
   private FormEngine(Builder builder) {
+    this.auditSinks = List.copyOf(builder.auditSinks);
+    this.audit = AuditSinks.all(auditSinks);
     this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.adapters));
     this.clock = builder.clock;
     this.prefillTimeout = builder.prefillTimeout;
@@ -67,6 +74,7 @@ public final class FormEngine {
     Builder builder = builder().clock(clock).prefillTimeout(prefillTimeout);
     forms.values().forEach(compiled -> builder.form(compiled.form()));
     adapters.values().forEach(builder::adapter);
+    auditSinks.forEach(builder::auditSink);
     return builder;
   }
 
@@ -101,7 +109,7 @@ public final class FormEngine {
     requireNonNull(subject, "subject");
     requireNonNull(purpose, "purpose");
     requireNonNull(draft, "draft");
-    return require(formId).prefill(clock, prefillTimeout, subject, purpose, draft);
+    return require(formId).prefill(clock, prefillTimeout, subject, purpose, draft, audit);
   }
 
   /**
@@ -144,6 +152,7 @@ public final class FormEngine {
     private final Map<String, RegistryAdapter> adapters = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private Duration prefillTimeout = Duration.ofSeconds(3);
+    private final List<AuditSink> auditSinks = new ArrayList<>();
 
     private Builder() {}
 
@@ -183,6 +192,18 @@ public final class FormEngine {
                 + adapter.id()
                 + "')");
       }
+      return this;
+    }
+
+    /**
+     * Adds a sink that records every registry adapter call (see {@link
+     * dev.onceform.core.audit.AuditEvent}); several may be added, and each gets every event in the
+     * order added. A sink that throws is logged with {@code OF-AUDIT-105} and never fails a
+     * prefill. Default: none. The engine does not close sinks: close a {@link
+     * dev.onceform.core.audit.CloseableAuditSink} yourself when the application stops.
+     */
+    public Builder auditSink(AuditSink sink) {
+      auditSinks.add(requireNonNull(sink, "sink"));
       return this;
     }
 
