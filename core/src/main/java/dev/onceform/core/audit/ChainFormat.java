@@ -32,7 +32,7 @@ final class ChainFormat {
   /** The {@code prev} of the first line. */
   static final String GENESIS = "0".repeat(64);
 
-  private static final Pattern HASH_SUFFIX = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}$");
+  private static final Pattern HASH_SUFFIX = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}\\z");
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final JsonFactory JSON = new JsonFactory();
   private static final ObjectMapper MAPPER =

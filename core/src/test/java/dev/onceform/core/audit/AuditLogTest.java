@@ -149,6 +149,15 @@ class AuditLogTest {
   }
 
   @Test
+  void verify_carriageReturnAdded_malformed() throws Exception {
+    lines.set(1, lines.get(1) + "\r");
+
+    Defect defect = verifyRewritten();
+    assertThat(defect.line()).isEqualTo(2);
+    assertThat(defect.kind()).isEqualTo(Kind.MALFORMED);
+  }
+
+  @Test
   void verify_invalidUtf8_malformed() throws Exception {
     byte[] content = Files.readAllBytes(log);
     content[10] = (byte) 0xC3;
