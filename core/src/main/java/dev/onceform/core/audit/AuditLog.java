@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 public final class AuditLog {
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
+  /** Longer lines are not audit events; stop reading instead of filling the memory. */
+  private static final int MAX_LINE_BYTES = 1 << 20;
+
   private AuditLog() {}
 
   /**
@@ -61,6 +64,12 @@ public final class AuditLog {
       while ((b = in.read()) != -1) {
         if (b != '\n') {
           line.write(b);
+          if (line.size() > MAX_LINE_BYTES) {
+            return checker.report(
+                Optional.of(
+                    new Defect(
+                        checker.lines + 1, Kind.MALFORMED, "the line is longer than 1 MiB")));
+          }
           continue;
         }
         Optional<Defect> defect = checker.check(line.toByteArray());

@@ -158,6 +158,15 @@ class AuditLogTest {
   }
 
   @Test
+  void verify_hugeLine_malformedWithoutReadingItAll() throws Exception {
+    lines.add(2, "x".repeat((1 << 20) + 10));
+
+    Defect defect = verifyRewritten();
+    assertThat(defect.line()).isEqualTo(3);
+    assertThat(defect.detail()).contains("longer than 1 MiB");
+  }
+
+  @Test
   void verify_invalidUtf8_malformed() throws Exception {
     byte[] content = Files.readAllBytes(log);
     content[10] = (byte) 0xC3;
