@@ -11,6 +11,7 @@ module dev.onceform.core {
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
   requires java.net.http;
+  requires org.slf4j;
 
   exports dev.onceform.core;
   exports dev.onceform.core.spi;
@@ -18,4 +19,5 @@ module dev.onceform.core {
   exports dev.onceform.core.validation;
   exports dev.onceform.core.result;
   exports dev.onceform.core.adapters;
+  exports dev.onceform.core.audit;
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "OnceForm: prefilled, validated, signed government e-forms.",
     subcommands = {
+      AuditCommand.class,
       DemoCommand.class,
       LintCommand.class,
       ValidateCommand.class,
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok, valid, TOTAL_PASSED",
-      "1:invalid submission, lint errors, TOTAL_FAILED",
+      "1:invalid submission, lint errors, TOTAL_FAILED, tampered audit log",
       "2:bad usage or unreadable input",
       "3:INDETERMINATE",
       "4:internal error"

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.onceform.core.audit.AuditSink;
+import dev.onceform.core.audit.AuditSinks;
 import dev.onceform.core.internal.CompiledForm;
 import dev.onceform.core.internal.ProblemMessages;
 import dev.onceform.core.internal.Sealer;
@@ -58,8 +60,12 @@ public final class FormEngine {
   private final Optional<SealKeys> sealKeys;
   private final Duration sealTtl;
   private final Sealer sealer;
+  private final List<AuditSink> auditSinks;
+  private final AuditSink audit;
 
   private FormEngine(Builder builder) {
+    this.auditSinks = List.copyOf(builder.auditSinks);
+    this.audit = AuditSinks.all(auditSinks);
     this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.adapters));
     this.clock = builder.clock;
     this.prefillTimeout = builder.prefillTimeout;
@@ -84,6 +90,7 @@ public final class FormEngine {
     sealKeys.ifPresent(builder::sealKeys);
     forms.values().forEach(compiled -> builder.form(compiled.form()));
     adapters.values().forEach(builder::adapter);
+    auditSinks.forEach(builder::auditSink);
     return builder;
   }
 
@@ -120,7 +127,7 @@ public final class FormEngine {
     requireNonNull(purpose, "purpose");
     requireNonNull(draft, "draft");
     CompiledForm compiled = require(formId);
-    PrefillResult result = compiled.prefill(clock, prefillTimeout, subject, purpose, draft);
+    PrefillResult result = compiled.prefill(clock, prefillTimeout, subject, purpose, draft, audit);
     return sealer
         .issue(compiled.form(), subject, result, clock.instant())
         .map(result::withSeal)
@@ -209,6 +216,7 @@ public final class FormEngine {
     private Duration prefillTimeout = Duration.ofSeconds(3);
     private @Nullable SealKeys sealKeys;
     private Duration sealTtl = Duration.ofHours(24);
+    private final List<AuditSink> auditSinks = new ArrayList<>();
 
     private Builder() {}
 
@@ -248,6 +256,18 @@ public final class FormEngine {
                 + adapter.id()
                 + "')");
       }
+      return this;
+    }
+
+    /**
+     * Adds a sink that records every registry adapter call (see {@link
+     * dev.onceform.core.audit.AuditEvent}); several may be added, and each gets every event in the
+     * order added. A sink that throws is logged with {@code OF-AUDIT-105} and never fails a
+     * prefill. Default: none. The engine does not close sinks: close a {@link
+     * dev.onceform.core.audit.CloseableAuditSink} yourself when the application stops.
+     */
+    public Builder auditSink(AuditSink sink) {
+      auditSinks.add(requireNonNull(sink, "sink"));
       return this;
     }
 

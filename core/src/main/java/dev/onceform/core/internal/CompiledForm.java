@@ -3,6 +3,7 @@ package dev.onceform.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.onceform.core.Purpose;
 import dev.onceform.core.Subject;
+import dev.onceform.core.audit.AuditSink;
 import dev.onceform.core.prefill.PrefillResult;
 import dev.onceform.core.spi.RegistryAdapter;
 import dev.onceform.core.validation.ValidationReport;
@@ -40,9 +41,14 @@ public final class CompiledForm {
     return validator.validate(submission);
   }
 
-  /** Runs a prefill for this form. */
+  /** Runs a prefill for this form; {@code audit} records each adapter call and never throws. */
   public PrefillResult prefill(
-      Clock clock, Duration timeout, Subject subject, Purpose purpose, JsonNode draft) {
-    return new Prefiller(form, adapters, clock, timeout, subject, purpose, draft).run(plan);
+      Clock clock,
+      Duration timeout,
+      Subject subject,
+      Purpose purpose,
+      JsonNode draft,
+      AuditSink audit) {
+    return new Prefiller(form, adapters, clock, timeout, subject, purpose, draft, audit).run(plan);
   }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.onceform.core.Purpose;
 import dev.onceform.core.Subject;
+import dev.onceform.core.audit.AuditEvent;
+import dev.onceform.core.audit.AuditSink;
 import dev.onceform.core.prefill.ManualField;
 import dev.onceform.core.prefill.ManualField.Reason;
 import dev.onceform.core.prefill.PrefillResult;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +62,7 @@ final class Prefiller {
   private final ObjectNode data;
   private final Map<String, Provenance> provenance = new LinkedHashMap<>();
   private final List<ManualField> manual = new ArrayList<>();
+  private final AuditSink audit;
 
   Prefiller(
       FormDefinition form,
@@ -67,8 +71,10 @@ final class Prefiller {
       Duration timeout,
       Subject subject,
       Purpose purpose,
-      JsonNode draft) {
+      JsonNode draft,
+      AuditSink audit) {
     this.form = form;
+    this.audit = audit;
     this.adapters = adapters;
     this.clock = clock;
     this.subject = subject;
@@ -141,6 +147,7 @@ final class Prefiller {
       answer = call.future().get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       call.future().cancel(true);
+      audit(call, AuditEvent.Outcome.TIMEOUT);
       call.fields()
           .forEach(f -> leaveManual(f, Reason.TIMEOUT, call.source() + ": no answer in time"));
       return;
@@ -148,10 +155,28 @@ final class Prefiller {
       answer = RegistryAnswer.failed(RegistryAnswer.Status.UNAVAILABLE, failure(e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      audit(call, AuditEvent.Outcome.TIMEOUT);
       call.fields().forEach(f -> leaveManual(f, Reason.TIMEOUT, call.source() + ": interrupted"));
       return;
     }
+    audit(call, AuditEvent.Outcome.of(answer.status()));
     apply(call, answer);
+  }
+
+  /** Records a finished call: names and codes only, the subject as its role, never values. */
+  private void audit(Call call, AuditEvent.Outcome outcome) {
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            correlationId,
+            form.toString(),
+            purpose.code(),
+            call.source(),
+            call.adapter().id(),
+            call.fields().get(0).prefill().orElseThrow().subject(),
+            new TreeSet<>(call.query.attributes()),
+            outcome,
+            call.elapsed()));
   }
 
   private void apply(Call call, RegistryAnswer answer) {
@@ -255,6 +280,8 @@ final class Prefiller {
     private final RegistryQuery query;
     private final List<FieldDefinition> fields;
     private CompletableFuture<RegistryAnswer> future = new CompletableFuture<>();
+    private long startNanos;
+    private volatile @Nullable Long endNanos;
 
     Call(RegistryAdapter adapter, RegistryQuery query, List<FieldDefinition> fields) {
       this.adapter = adapter;
@@ -263,11 +290,19 @@ final class Prefiller {
     }
 
     void start() {
+      startNanos = System.nanoTime();
       try {
         future = adapter.fetch(query).toCompletableFuture();
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
       }
+      var unused = future.whenComplete((answer, failure) -> endNanos = System.nanoTime());
+    }
+
+    /** Returns the time from the start until the answer came, or until now if it has not. */
+    Duration elapsed() {
+      Long end = endNanos;
+      return Duration.ofNanos(Math.max(0, (end == null ? System.nanoTime() : end) - startNanos));
     }
 
     RegistryAdapter adapter() {
