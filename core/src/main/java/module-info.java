@@ -9,6 +9,11 @@ module dev.onceform.core {
   requires com.networknt.schema;
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
+  requires io.github.resilience4j.circuitbreaker;
+  requires io.github.resilience4j.core;
+  requires org.slf4j; // read by Resilience4j's state machine (an automatic module)
+
+  uses dev.onceform.core.spi.RegistryAdapter;
 
   exports dev.onceform.core;
   exports dev.onceform.core.spi;

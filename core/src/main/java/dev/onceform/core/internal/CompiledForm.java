@@ -20,14 +20,22 @@ public final class CompiledForm {
   private final FormValidator validator;
   private final PrefillPlan plan;
   private final Map<String, RegistryAdapter> adapters;
+  private final SourceGuards guards;
 
-  /** Compiles a form for a set of adapters (source id to adapter; an unmodifiable map). */
+  /**
+   * Compiles a form for a set of adapters (source id to adapter; an unmodifiable map) and the
+   * engine's per-source breakers.
+   */
   public CompiledForm(
-      FormDefinition form, Map<String, RegistryAdapter> adapters, ProblemMessages messages) {
+      FormDefinition form,
+      Map<String, RegistryAdapter> adapters,
+      SourceGuards guards,
+      ProblemMessages messages) {
     this.form = form;
     this.validator = new FormValidator(form, messages);
     this.plan = PrefillPlan.of(form, adapters);
     this.adapters = adapters;
+    this.guards = guards;
   }
 
   /** Returns the form. */
@@ -43,6 +51,6 @@ public final class CompiledForm {
   /** Runs a prefill for this form. */
   public PrefillResult prefill(
       Clock clock, Duration timeout, Subject subject, Purpose purpose, JsonNode draft) {
-    return new Prefiller(form, adapters, clock, timeout, subject, purpose, draft).run(plan);
+    return new Prefiller(form, adapters, guards, clock, timeout, subject, purpose, draft).run(plan);
   }
 }
