@@ -101,6 +101,48 @@ class PrefillResilienceTest {
   }
 
   @Test
+  void deadlineUsedUpByFirstRound_laterRoundNotCalled_breakerNotBlamed() {
+    FormDefinition form =
+        TestForms.form(
+            "rounds",
+            "\"spouse\": {\"type\": \"object\", \"x-label\": {\"vi\": \"Vợ/chồng\"},"
+                + " \"properties\": {"
+                + TestForms.field("personalId", "string", "population", "")
+                    .replace("\"attribute\": \"personalId\"", "\"attribute\": \"spouseId\"")
+                + ", "
+                + TestForms.field("fullName", "string", "population", "")
+                    .replace("}}", ", \"subject\": \"/spouse/personalId\"}}")
+                + "}}, "
+                + TestForms.field("businessName", "string", "enterprise", ""));
+    FakeRegistry population =
+        FakeRegistry.holding(
+            "population",
+            Set.of("spouseId", "fullName"),
+            Map.of(MOTHER_ID, Map.of("spouseId", "001090004567")));
+    SourcePolicy strict = SourcePolicy.builder().minimumCalls(1).failureRateThreshold(1).build();
+    FormEngine engine =
+        FormEngine.builder()
+            .form(form)
+            .adapter(population)
+            .adapter(enterprise(q -> new CompletableFuture<>()))
+            .prefillTimeout(Duration.ofMillis(40))
+            .source("population", strict)
+            .build();
+
+    PrefillResult result = engine.prefill("rounds", Subject.person(MOTHER_ID), PURPOSE);
+
+    assertThat(result.data().at("/spouse/personalId").asText()).isEqualTo("001090004567");
+    assertThat(result.manual())
+        .extracting(ManualField::pointer, ManualField::reason)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("/businessName", Reason.TIMEOUT),
+            org.assertj.core.groups.Tuple.tuple("/spouse/fullName", Reason.TIMEOUT));
+    assertThat(population.queries()).hasSize(1);
+    assertThat(engine.circuitState("population"))
+        .contains(dev.onceform.core.prefill.CircuitState.CLOSED);
+  }
+
+  @Test
   void sourcesAreCalledInParallel_noCallWaitsForAnotherToFinish() {
     // The population registry answers only once the enterprise registry has been called: if
     // prefill waited for one source before calling the next, population would time out.

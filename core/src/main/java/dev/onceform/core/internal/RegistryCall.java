@@ -27,6 +27,7 @@ final class RegistryCall {
   private final long deadlineNanos;
   private @Nullable CompletableFuture<RegistryAnswer> future;
   private long startNanos;
+  private boolean tooLate;
 
   /** What the call gave: an answer, or why there is none. */
   sealed interface Outcome {}
@@ -50,8 +51,16 @@ final class RegistryCall {
     this.deadlineNanos = deadlineNanos;
   }
 
-  /** Calls the adapter, unless the source's breaker is open. Never throws. */
+  /**
+   * Calls the adapter, unless the prefill's deadline has already passed (an earlier round used it
+   * up; not the registry's fault, so the breaker is not told) or the source's breaker is open.
+   * Never throws.
+   */
   void start() {
+    if (deadlineNanos - System.nanoTime() <= 0) {
+      tooLate = true;
+      return;
+    }
     if (!breaker.tryAcquirePermission()) {
       return;
     }
@@ -70,6 +79,9 @@ final class RegistryCall {
   /** Waits for the answer until this call's deadline and records the outcome on the breaker. */
   Outcome await() {
     CompletableFuture<RegistryAnswer> started = future;
+    if (tooLate) {
+      return new Failed(Reason.TIMEOUT, source() + ": prefill deadline passed before the call");
+    }
     if (started == null) {
       return new Failed(
           Reason.CIRCUIT_OPEN,
