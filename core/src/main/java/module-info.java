@@ -11,7 +11,11 @@ module dev.onceform.core {
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
   requires java.net.http;
-  requires org.slf4j;
+  requires io.github.resilience4j.circuitbreaker;
+  requires io.github.resilience4j.core;
+  requires org.slf4j; // AuditSinks.slf4j(), and Resilience4j's state machine (an automatic module)
+
+  uses dev.onceform.core.spi.RegistryAdapter;
 
   exports dev.onceform.core;
   exports dev.onceform.core.spi;

@@ -9,9 +9,13 @@ import dev.onceform.core.audit.AuditSinks;
 import dev.onceform.core.internal.CompiledForm;
 import dev.onceform.core.internal.ProblemMessages;
 import dev.onceform.core.internal.Sealer;
+import dev.onceform.core.internal.SourceGuards;
+import dev.onceform.core.prefill.CircuitListener;
+import dev.onceform.core.prefill.CircuitState;
 import dev.onceform.core.prefill.PrefillResult;
 import dev.onceform.core.prefill.PrefillSeal;
 import dev.onceform.core.prefill.SealKeys;
+import dev.onceform.core.prefill.SourcePolicy;
 import dev.onceform.core.spi.RegistryAdapter;
 import dev.onceform.core.validation.Problem;
 import dev.onceform.core.validation.ValidationReport;
@@ -22,10 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +56,10 @@ import org.jspecify.annotations.Nullable;
  * over the locked fields it filled; send it to the browser and pass it back to {@link
  * #validate(String, JsonNode, Optional, Subject)}, which rejects changed locked values.
  *
+ * <p>Prefill calls every source in parallel, each under its {@link SourcePolicy} (timeout and
+ * circuit breaker, see {@link Builder#source}) and all under {@link Builder#prefillTimeout}. The
+ * breakers belong to the engine: they count failures across all its prefill calls.
+ *
  * <p>A form is named by its id ({@code birth-registration}: the highest version registered) or by
  * id and version ({@code birth-registration@0.1.0}).
  */
@@ -62,6 +73,10 @@ public final class FormEngine {
   private final Sealer sealer;
   private final List<AuditSink> auditSinks;
   private final AuditSink audit;
+  private final Map<String, SourcePolicy> policies;
+  private final SourcePolicy defaultPolicy;
+  private final List<CircuitListener> listeners;
+  private final SourceGuards guards;
 
   private FormEngine(Builder builder) {
     this.auditSinks = List.copyOf(builder.auditSinks);
@@ -69,13 +84,17 @@ public final class FormEngine {
     this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.adapters));
     this.clock = builder.clock;
     this.prefillTimeout = builder.prefillTimeout;
+    this.policies = Collections.unmodifiableMap(new LinkedHashMap<>(builder.policies));
+    this.defaultPolicy = builder.defaultPolicy;
+    this.listeners = List.copyOf(builder.listeners);
+    this.guards = new SourceGuards(adapters.keySet(), policies, defaultPolicy, clock, listeners);
     ProblemMessages messages = ProblemMessages.bundled();
     this.sealKeys = Optional.ofNullable(builder.sealKeys);
     this.sealTtl = builder.sealTtl;
     this.sealer = new Sealer(sealKeys, sealTtl, messages);
     Map<String, CompiledForm> compiled = new LinkedHashMap<>();
     builder.forms.forEach(
-        (key, form) -> compiled.put(key, new CompiledForm(form, adapters, messages)));
+        (key, form) -> compiled.put(key, new CompiledForm(form, adapters, guards, messages)));
     this.forms = Collections.unmodifiableMap(compiled);
   }
 
@@ -86,12 +105,30 @@ public final class FormEngine {
 
   /** Returns a builder holding this engine's configuration, to derive a variant. */
   public Builder toBuilder() {
-    Builder builder = builder().clock(clock).prefillTimeout(prefillTimeout).sealTtl(sealTtl);
+    Builder builder =
+        builder()
+            .clock(clock)
+            .prefillTimeout(prefillTimeout)
+            .sealTtl(sealTtl)
+            .defaultSourcePolicy(defaultPolicy);
     sealKeys.ifPresent(builder::sealKeys);
     forms.values().forEach(compiled -> builder.form(compiled.form()));
     adapters.values().forEach(builder::adapter);
     auditSinks.forEach(builder::auditSink);
+    policies.forEach(builder::source);
+    listeners.forEach(builder::circuitListener);
     return builder;
+  }
+
+  /**
+   * Returns the state of a source's circuit breaker. A derived engine ({@link #toBuilder()}) starts
+   * with closed breakers of its own.
+   *
+   * @param source a source id, e.g. {@code population}
+   * @return the state, or empty if no adapter is registered for the source
+   */
+  public Optional<CircuitState> circuitState(String source) {
+    return guards.state(requireNonNull(source, "source"));
   }
 
   /** Returns the registered forms, every version. */
@@ -217,6 +254,9 @@ public final class FormEngine {
     private @Nullable SealKeys sealKeys;
     private Duration sealTtl = Duration.ofHours(24);
     private final List<AuditSink> auditSinks = new ArrayList<>();
+    private final Map<String, SourcePolicy> policies = new LinkedHashMap<>();
+    private SourcePolicy defaultPolicy = SourcePolicy.defaults();
+    private final List<CircuitListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -271,6 +311,84 @@ public final class FormEngine {
       return this;
     }
 
+    /**
+     * Registers every {@link RegistryAdapter} that {@link ServiceLoader} finds with the current
+     * thread's context class loader (providers in named modules declared with {@code provides}, and
+     * {@code META-INF/services} entries on the class path). Opt-in: adapters are never discovered
+     * unless this is called.
+     *
+     * <p>A provider that cannot be loaded or instantiated is skipped and reported as a warning
+     * ({@code OF-PREFILL-101}, naming its class and cause, with {@link System.Logger}); the others
+     * are still registered.
+     *
+     * @throws IllegalArgumentException if a discovered adapter's source already has an adapter (the
+     *     message names both classes)
+     */
+    public Builder discoverAdapters() {
+      return discoverAdapters(ServiceLoader.load(RegistryAdapter.class));
+    }
+
+    /**
+     * Registers every {@link RegistryAdapter} that {@link ServiceLoader} finds with the given class
+     * loader; otherwise as {@link #discoverAdapters()}.
+     */
+    public Builder discoverAdapters(ClassLoader loader) {
+      requireNonNull(loader, "loader");
+      return discoverAdapters(ServiceLoader.load(RegistryAdapter.class, loader));
+    }
+
+    private Builder discoverAdapters(ServiceLoader<RegistryAdapter> loader) {
+      Iterator<RegistryAdapter> it = loader.iterator();
+      for (int failures = 0; failures < 100; ) {
+        RegistryAdapter next;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          next = it.next();
+        } catch (ServiceConfigurationError e) {
+          failures++;
+          System.getLogger(FormEngine.class.getName())
+              .log(
+                  System.Logger.Level.WARNING,
+                  "OF-PREFILL-101: a registry adapter provider could not be loaded and is skipped: "
+                      + e.getMessage()
+                      + (e.getCause() == null ? "" : "; cause: " + e.getCause()),
+                  e);
+          continue;
+        }
+        adapter(next);
+      }
+      return this;
+    }
+
+    /**
+     * Sets how prefill treats one source: its call timeout and circuit breaker. Sources without a
+     * policy of their own get {@link #defaultSourcePolicy}.
+     *
+     * @param source the source id, e.g. {@code population}; {@link #build()} checks that an adapter
+     *     is registered for it
+     */
+    public Builder source(String source, SourcePolicy policy) {
+      requireNonNull(source, "source");
+      policies.put(source, requireNonNull(policy, "policy"));
+      return this;
+    }
+
+    /**
+     * Sets the policy of sources without one of their own; default {@link SourcePolicy#defaults()}.
+     */
+    public Builder defaultSourcePolicy(SourcePolicy policy) {
+      this.defaultPolicy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Adds a listener told of every circuit-breaker state change of every source. */
+    public Builder circuitListener(CircuitListener listener) {
+      listeners.add(requireNonNull(listener, "listener"));
+      return this;
+    }
+
     /** Sets the clock for deadlines and provenance times; default the system UTC clock. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
@@ -278,7 +396,8 @@ public final class FormEngine {
     }
 
     /**
-     * Sets how long prefill waits for registries in total; default 3 seconds.
+     * Sets how long prefill waits for registries in total (the overall deadline, which also bounds
+     * every per-source timeout); default 3 seconds.
      *
      * @throws IllegalArgumentException if not positive
      */
@@ -320,8 +439,19 @@ public final class FormEngine {
      *
      * @throws OnceFormException if a form cannot be compiled (for example it names an unknown code
      *     list)
+     * @throws IllegalArgumentException if a source policy names a source no adapter serves
      */
     public FormEngine build() {
+      for (String source : policies.keySet()) {
+        if (!adapters.containsKey(source)) {
+          throw new IllegalArgumentException(
+              "a source policy is set for '"
+                  + source
+                  + "', but no adapter serves it; registered sources: "
+                  + adapters.keySet()
+                  + ". Register its adapter or remove the policy");
+        }
+      }
       return new FormEngine(this);
     }
   }

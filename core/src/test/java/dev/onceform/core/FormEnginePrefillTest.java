@@ -230,22 +230,39 @@ class FormEnginePrefillTest {
   }
 
   @Test
-  void prefill_valueNotADate_droppedAsBadValue() {
-    Map<String, String> mother = new java.util.HashMap<>(Fixtures.people().get(MOTHER_ID));
-    mother.put("dateOfBirth", "17/04/1992");
-    FakeRegistry registry =
-        FakeRegistry.holding("population", POPULATION_ATTRIBUTES, Map.of(MOTHER_ID, mother));
-    ObjectNode draft = JsonNodeFactory.instance.objectNode();
-    draft.putObject("mother").put("personalId", MOTHER_ID);
-
-    PrefillResult result =
-        engine(registry).prefill("birth-registration", Subject.person(MOTHER_ID), PURPOSE, draft);
+  void prefill_valueNotADate_droppedAsBadValue_detailNamesFieldNotValue() {
+    PrefillResult result = prefillMotherWithDateOfBirth("31/02/1992");
 
     assertThat(result.data().at("/mother/dateOfBirth").isMissingNode()).isTrue();
     assertThat(result.manual())
         .filteredOn(m -> m.pointer().equals("/mother/dateOfBirth"))
-        .extracting(ManualField::reason)
-        .containsExactly(Reason.BAD_VALUE);
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.reason()).isEqualTo(Reason.BAD_VALUE);
+              assertThat(m.detail())
+                  .contains("population.dateOfBirth", "/mother/dateOfBirth", "not a date")
+                  .doesNotContain("31/02");
+            });
+  }
+
+  @Test
+  void prefill_dayFirstDate_convertedToIso() {
+    PrefillResult result = prefillMotherWithDateOfBirth("17/04/1992");
+
+    assertThat(result.data().at("/mother/dateOfBirth").asText()).isEqualTo("1992-04-17");
+    assertThat(result.manual()).filteredOn(m -> m.pointer().startsWith("/mother/")).isEmpty();
+  }
+
+  private static PrefillResult prefillMotherWithDateOfBirth(String dateOfBirth) {
+    Map<String, String> mother = new java.util.HashMap<>(Fixtures.people().get(MOTHER_ID));
+    mother.put("dateOfBirth", dateOfBirth);
+    FakeRegistry registry =
+        FakeRegistry.holding("population", POPULATION_ATTRIBUTES, Map.of(MOTHER_ID, mother));
+    ObjectNode draft = JsonNodeFactory.instance.objectNode();
+    draft.putObject("mother").put("personalId", MOTHER_ID);
+    return engine(registry)
+        .prefill("birth-registration", Subject.person(MOTHER_ID), PURPOSE, draft);
   }
 
   @Test

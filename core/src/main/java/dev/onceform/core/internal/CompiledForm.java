@@ -21,14 +21,22 @@ public final class CompiledForm {
   private final FormValidator validator;
   private final PrefillPlan plan;
   private final Map<String, RegistryAdapter> adapters;
+  private final SourceGuards guards;
 
-  /** Compiles a form for a set of adapters (source id to adapter; an unmodifiable map). */
+  /**
+   * Compiles a form for a set of adapters (source id to adapter; an unmodifiable map) and the
+   * engine's per-source breakers.
+   */
   public CompiledForm(
-      FormDefinition form, Map<String, RegistryAdapter> adapters, ProblemMessages messages) {
+      FormDefinition form,
+      Map<String, RegistryAdapter> adapters,
+      SourceGuards guards,
+      ProblemMessages messages) {
     this.form = form;
     this.validator = new FormValidator(form, messages);
     this.plan = PrefillPlan.of(form, adapters);
     this.adapters = adapters;
+    this.guards = guards;
   }
 
   /** Returns the form. */
@@ -49,6 +57,7 @@ public final class CompiledForm {
       Purpose purpose,
       JsonNode draft,
       AuditSink audit) {
-    return new Prefiller(form, adapters, clock, timeout, subject, purpose, draft, audit).run(plan);
+    return new Prefiller(form, adapters, guards, clock, timeout, subject, purpose, draft, audit)
+        .run(plan);
   }
 }

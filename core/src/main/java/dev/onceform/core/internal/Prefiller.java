@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.onceform.core.Purpose;
 import dev.onceform.core.Subject;
 import dev.onceform.core.audit.AuditEvent;
@@ -21,12 +20,9 @@ import dev.onceform.core.spi.RegistryQuery;
 import dev.onceform.schema.FieldDefinition;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.PrefillBinding;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,12 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one prefill: asks every adapter in parallel, once per subject, for exactly the bound
@@ -54,19 +45,21 @@ final class Prefiller {
 
   private final FormDefinition form;
   private final Map<String, RegistryAdapter> adapters;
+  private final SourceGuards guards;
+  private final AuditSink audit;
   private final Clock clock;
   private final Subject subject;
   private final Purpose purpose;
-  private final Instant deadline;
+  private final long deadlineNanos;
   private final String correlationId = UUID.randomUUID().toString();
   private final ObjectNode data;
   private final Map<String, Provenance> provenance = new LinkedHashMap<>();
   private final List<ManualField> manual = new ArrayList<>();
-  private final AuditSink audit;
 
   Prefiller(
       FormDefinition form,
       Map<String, RegistryAdapter> adapters,
+      SourceGuards guards,
       Clock clock,
       Duration timeout,
       Subject subject,
@@ -74,12 +67,13 @@ final class Prefiller {
       JsonNode draft,
       AuditSink audit) {
     this.form = form;
-    this.audit = audit;
     this.adapters = adapters;
+    this.guards = guards;
+    this.audit = audit;
     this.clock = clock;
     this.subject = subject;
     this.purpose = purpose;
-    this.deadline = clock.instant().plus(timeout);
+    this.deadlineNanos = System.nanoTime() + timeout.toNanos();
     this.data =
         draft.isObject() ? (ObjectNode) draft.deepCopy() : JsonNodeFactory.instance.objectNode();
   }
@@ -87,10 +81,14 @@ final class Prefiller {
   PrefillResult run(PrefillPlan plan) {
     manual.addAll(plan.unserved());
     Map<String, Map<String, List<FieldDefinition>>> pending = new LinkedHashMap<>(plan.calls());
-    List<Call> round = nextRound(pending);
+    List<RegistryCall> round = nextRound(pending);
     while (!round.isEmpty()) {
-      round.forEach(Call::start);
-      round.forEach(this::await);
+      round.forEach(RegistryCall::start);
+      for (RegistryCall call : round) {
+        RegistryCall.Outcome outcome = call.await();
+        audit(call, outcome);
+        apply(call, outcome, plan);
+      }
       round = nextRound(pending);
     }
     pending.forEach(
@@ -108,8 +106,8 @@ final class Prefiller {
   }
 
   /** Takes from {@code pending} every subject whose ID is now known, one call per source. */
-  private List<Call> nextRound(Map<String, Map<String, List<FieldDefinition>>> pending) {
-    List<Call> calls = new ArrayList<>();
+  private List<RegistryCall> nextRound(Map<String, Map<String, List<FieldDefinition>>> pending) {
+    List<RegistryCall> calls = new ArrayList<>();
     for (String subjectKey : List.copyOf(pending.keySet())) {
       Optional<String> id = personalId(subjectKey);
       if (id.isPresent()) {
@@ -131,40 +129,44 @@ final class Prefiller {
         : Optional.empty();
   }
 
-  private Call call(String personalId, String source, List<FieldDefinition> fields) {
+  /** A call under the sooner of the overall deadline and the source's own timeout. */
+  private RegistryCall call(String personalId, String source, List<FieldDefinition> fields) {
     Set<String> attributes = new LinkedHashSet<>();
     fields.forEach(field -> attributes.add(field.prefill().orElseThrow().attribute()));
+    SourceGuards.Guard guard = guards.guard(source);
+    long left = Math.max(deadlineNanos - System.nanoTime(), 0);
+    long budget = guard.policy().timeout().map(t -> Math.min(t.toNanos(), left)).orElse(left);
     RegistryQuery query =
         new RegistryQuery(
-            source, personalId, attributes, purpose, form.toString(), correlationId, deadline);
-    return new Call(requireNonNull(adapters.get(source), source), query, fields);
+            source,
+            personalId,
+            attributes,
+            purpose,
+            form.toString(),
+            correlationId,
+            clock.instant().plusNanos(budget));
+    return new RegistryCall(
+        requireNonNull(adapters.get(source), source),
+        query,
+        fields,
+        guard.breaker(),
+        System.nanoTime() + budget);
   }
 
-  private void await(Call call) {
-    RegistryAnswer answer;
-    long remaining = Duration.between(clock.instant(), deadline).toNanos();
-    try {
-      answer = call.future().get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      call.future().cancel(true);
-      audit(call, AuditEvent.Outcome.TIMEOUT);
-      call.fields()
-          .forEach(f -> leaveManual(f, Reason.TIMEOUT, call.source() + ": no answer in time"));
-      return;
-    } catch (ExecutionException e) {
-      answer = RegistryAnswer.failed(RegistryAnswer.Status.UNAVAILABLE, failure(e.getCause()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      audit(call, AuditEvent.Outcome.TIMEOUT);
-      call.fields().forEach(f -> leaveManual(f, Reason.TIMEOUT, call.source() + ": interrupted"));
-      return;
-    }
-    audit(call, AuditEvent.Outcome.of(answer.status()));
-    apply(call, answer);
-  }
-
-  /** Records a finished call: names and codes only, the subject as its role, never values. */
-  private void audit(Call call, AuditEvent.Outcome outcome) {
+  /**
+   * Records a finished (or skipped) call: names and codes only, the subject as its role, never
+   * values.
+   */
+  private void audit(RegistryCall call, RegistryCall.Outcome outcome) {
+    AuditEvent.Outcome result =
+        outcome instanceof RegistryCall.Answered answered
+            ? AuditEvent.Outcome.of(answered.answer().status())
+            : switch (((RegistryCall.Failed) outcome).reason()) {
+              case TIMEOUT -> AuditEvent.Outcome.TIMEOUT;
+              case CIRCUIT_OPEN -> AuditEvent.Outcome.CIRCUIT_OPEN;
+              case BAD_VALUE -> AuditEvent.Outcome.BAD_DATA;
+              default -> AuditEvent.Outcome.UNAVAILABLE;
+            };
     audit.record(
         new AuditEvent(
             clock.instant(),
@@ -174,33 +176,43 @@ final class Prefiller {
             call.source(),
             call.adapter().id(),
             call.fields().get(0).prefill().orElseThrow().subject(),
-            new TreeSet<>(call.query.attributes()),
-            outcome,
+            new TreeSet<>(call.query().attributes()),
+            result,
             call.elapsed()));
   }
 
-  private void apply(Call call, RegistryAnswer answer) {
+  private void apply(RegistryCall call, RegistryCall.Outcome outcome, PrefillPlan plan) {
+    if (outcome instanceof RegistryCall.Failed failed) {
+      call.fields().forEach(f -> leaveManual(f, failed.reason(), failed.detail(), List.of()));
+      return;
+    }
+    RegistryAnswer answer = ((RegistryCall.Answered) outcome).answer();
     Instant retrievedAt = clock.instant();
     for (FieldDefinition field : call.fields()) {
       PrefillBinding binding = field.prefill().orElseThrow();
+      String from = call.source() + "." + binding.attribute();
       if (answer.status() != RegistryAnswer.Status.FOUND) {
-        leaveManual(field, reasonFor(answer.status()), call.source() + ": " + answer.detail());
+        leaveManual(
+            field, reasonFor(answer.status()), call.source() + ": " + answer.detail(), List.of());
         continue;
       }
       JsonNode value = answer.values().get(binding.attribute());
       if (value == null || value.isNull()) {
-        leaveManual(field, Reason.NO_VALUE, call.source() + " has no " + binding.attribute());
+        leaveManual(
+            field, Reason.NO_VALUE, call.source() + " has no " + binding.attribute(), List.of());
         continue;
       }
-      Optional<JsonNode> accepted = accept(field, value);
-      if (accepted.isEmpty()) {
+      FieldCheck.Result checked = plan.check(field).check(value);
+      if (checked instanceof FieldCheck.Rejected rejected) {
         leaveManual(
             field,
-            Reason.BAD_VALUE,
-            call.source() + "." + binding.attribute() + " does not fit " + field.pointer());
+            rejected.reason(),
+            from + " for " + field.pointer() + " " + rejected.problem(),
+            rejected.candidates());
         continue;
       }
-      put(field.pointer(), accepted.get());
+      FieldCheck.Accepted accepted = (FieldCheck.Accepted) checked;
+      put(field.pointer(), accepted.value());
       RegistryAdapter adapter = call.adapter();
       provenance.put(
           field.pointer(),
@@ -209,38 +221,8 @@ final class Prefiller {
               binding.attribute(),
               answer.recordReference(),
               retrievedAt,
-              adapter.id() + "/" + adapter.version()));
-    }
-  }
-
-  /** Normalises a registry value for a field, or rejects it. */
-  private static Optional<JsonNode> accept(FieldDefinition field, JsonNode value) {
-    if (!"string".equals(field.type())) {
-      boolean fits =
-          switch (field.type()) {
-            case "integer" -> value.isIntegralNumber();
-            case "number" -> value.isNumber();
-            case "boolean" -> value.isBoolean();
-            default -> false;
-          };
-      return fits ? Optional.of(value) : Optional.empty();
-    }
-    if (!value.isTextual()) {
-      return Optional.empty();
-    }
-    String text = Normalizer.normalize(value.asText(), Normalizer.Form.NFC).strip();
-    if (text.isEmpty() || (field.format().filter("date"::equals).isPresent() && !isIsoDate(text))) {
-      return Optional.empty();
-    }
-    return Optional.of(TextNode.valueOf(text));
-  }
-
-  private static boolean isIsoDate(String text) {
-    try {
-      LocalDate.parse(text);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
+              adapter.id() + "/" + adapter.version(),
+              accepted.convertedFrom()));
     }
   }
 
@@ -257,8 +239,9 @@ final class Prefiller {
     parent.set(path.last().getMatchingProperty(), value);
   }
 
-  private void leaveManual(FieldDefinition field, Reason reason, String detail) {
-    manual.add(new ManualField(field.pointer(), reason, detail));
+  private void leaveManual(
+      FieldDefinition field, Reason reason, String detail, List<String> candidates) {
+    manual.add(new ManualField(field.pointer(), reason, detail, candidates));
   }
 
   private static Reason reasonFor(RegistryAnswer.Status status) {
@@ -268,57 +251,5 @@ final class Prefiller {
       case BAD_DATA -> Reason.BAD_VALUE;
       case UNAVAILABLE, FOUND -> Reason.UNAVAILABLE;
     };
-  }
-
-  private static String failure(@Nullable Throwable cause) {
-    return "adapter failed: " + (cause == null ? "unknown" : cause.getClass().getSimpleName());
-  }
-
-  /** One query to one adapter, and its answer once started. */
-  private static final class Call {
-    private final RegistryAdapter adapter;
-    private final RegistryQuery query;
-    private final List<FieldDefinition> fields;
-    private CompletableFuture<RegistryAnswer> future = new CompletableFuture<>();
-    private long startNanos;
-    private volatile @Nullable Long endNanos;
-
-    Call(RegistryAdapter adapter, RegistryQuery query, List<FieldDefinition> fields) {
-      this.adapter = adapter;
-      this.query = query;
-      this.fields = fields;
-    }
-
-    void start() {
-      startNanos = System.nanoTime();
-      try {
-        future = adapter.fetch(query).toCompletableFuture();
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
-      }
-      var unused = future.whenComplete((answer, failure) -> endNanos = System.nanoTime());
-    }
-
-    /** Returns the time from the start until the answer came, or until now if it has not. */
-    Duration elapsed() {
-      Long end = endNanos;
-      return Duration.ofNanos(Math.max(0, (end == null ? System.nanoTime() : end) - startNanos));
-    }
-
-    RegistryAdapter adapter() {
-      return adapter;
-    }
-
-    String source() {
-      return query.source();
-    }
-
-    List<FieldDefinition> fields() {
-      return fields;
-    }
-
-    CompletableFuture<RegistryAnswer> future() {
-      return future;
-    }
   }
 }

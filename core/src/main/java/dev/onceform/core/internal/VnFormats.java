@@ -42,6 +42,15 @@ final class VnFormats {
         new Named("vn-admin-unit", value -> ADMIN_UNIT.matcher(value).matches()));
   }
 
+  /** Returns the rule of a Vietnamese format by name, or empty if it is not one of ours. */
+  static java.util.Optional<java.util.function.Predicate<String>> rule(String name) {
+    return all().stream()
+        .map(Named.class::cast)
+        .filter(named -> named.name().equals(name))
+        .findFirst()
+        .map(Named::rule);
+  }
+
   /** 12 digits that start with a known birth-registration province code. */
   static boolean isPersonalId(String value) {
     return TWELVE_DIGITS.matcher(value).matches()

@@ -20,7 +20,16 @@ import java.util.concurrent.CompletionStage;
  *   <li>Never log attribute values or the subject's identification number.
  * </ul>
  *
- * <p>Register adapters with {@code FormEngine.builder().adapter(...)}.
+ * <p>The engine guards every source: a call that is late, throws, fails its stage, answers {@code
+ * null}, {@code UNAVAILABLE} or {@code BAD_DATA} counts as a failure for the source's circuit
+ * breaker ({@code SourcePolicy}); "not found" and "refused" are answers. Values are checked against
+ * the field's schema and normalised before they enter the form, so an adapter may pass on what the
+ * registry holds (for example a date as {@code dd/MM/yyyy}, or a commune code of before July 2025).
+ *
+ * <p>Register adapters with {@code FormEngine.builder().adapter(...)}, or list them for {@link
+ * java.util.ServiceLoader} ({@code provides dev.onceform.core.spi.RegistryAdapter with ...} or
+ * {@code META-INF/services}) and call {@code FormEngine.builder().discoverAdapters()}; a discovered
+ * adapter needs a public no-argument constructor.
  */
 public interface RegistryAdapter {
 
