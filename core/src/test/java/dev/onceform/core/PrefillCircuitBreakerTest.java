@@ -3,6 +3,7 @@ package dev.onceform.core;
 import static dev.onceform.core.testing.Fixtures.MOTHER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.onceform.core.audit.AuditEvent;
 import dev.onceform.core.prefill.CircuitState;
 import dev.onceform.core.prefill.ManualField;
 import dev.onceform.core.prefill.ManualField.Reason;
@@ -11,6 +12,7 @@ import dev.onceform.core.prefill.SourcePolicy;
 import dev.onceform.core.spi.RegistryAnswer;
 import dev.onceform.core.testing.FakeRegistry;
 import dev.onceform.core.testing.MutableClock;
+import dev.onceform.core.testing.RecordingAuditSink;
 import dev.onceform.core.testing.TestForms;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +49,10 @@ class PrefillCircuitBreakerTest {
                       RegistryAnswer.foundText("R1", Map.of("fullName", "Lê Thị Hoa")))
                   : CompletableFuture.completedFuture(
                       RegistryAnswer.failed(RegistryAnswer.Status.UNAVAILABLE, "HTTP 503")));
+  private final RecordingAuditSink audit = new RecordingAuditSink();
   private final FormEngine engine =
       FormEngine.builder()
+          .auditSink(audit)
           .form(TestForms.form("one", TestForms.field("fullName", "string", "population", "")))
           .adapter(registry)
           .clock(clock)
@@ -75,6 +79,13 @@ class PrefillCircuitBreakerTest {
         .extracting(ManualField::reason)
         .containsExactly(Reason.CIRCUIT_OPEN);
     assertThat(result.manual().get(0).detail()).contains("population");
+    assertThat(audit.events())
+        .extracting(AuditEvent::outcome)
+        .containsExactly(
+            AuditEvent.Outcome.UNAVAILABLE,
+            AuditEvent.Outcome.UNAVAILABLE,
+            AuditEvent.Outcome.CIRCUIT_OPEN);
+    assertThat(audit.events().get(2).duration()).isZero();
   }
 
   @Test
