@@ -10,6 +10,7 @@ import dev.onceform.core.FormEngine;
 import dev.onceform.core.Purpose;
 import dev.onceform.core.Subject;
 import dev.onceform.core.prefill.PrefillResult;
+import dev.onceform.core.prefill.Provenance;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.SampleForms;
 import java.io.IOException;
@@ -126,20 +127,18 @@ public final class PrefillDemo {
         "   %s: %d fields prefilled, %d left for the citizen%n",
         result.formId(), result.provenance().size(), result.manual().size());
     Map<String, String> bySource = new TreeMap<>();
-    result
-        .provenance()
-        .forEach((pointer, p) -> bySource.merge(p.adapter(), pointer, (a, b) -> a + ", " + b));
+    Map<String, Provenance> provenance = new TreeMap<>(result.provenance());
+    provenance.forEach(
+        (pointer, p) -> bySource.merge(p.adapter(), pointer, (a, b) -> a + ", " + b));
     bySource.forEach((adapter, pointers) -> log.printf("     from %s: %s%n", adapter, pointers));
-    result
-        .provenance()
-        .forEach(
-            (pointer, p) ->
-                p.convertedFrom()
-                    .ifPresent(
-                        old ->
-                            log.printf(
-                                "     %s: pre-2025 commune %s converted to %s%n",
-                                pointer, old, result.data().at(pointer).asText())));
+    provenance.forEach(
+        (pointer, p) ->
+            p.convertedFrom()
+                .ifPresent(
+                    old ->
+                        log.printf(
+                            "     %s: pre-2025 commune %s converted to %s%n",
+                            pointer, old, result.data().at(pointer).asText())));
     result
         .manual()
         .forEach(
