@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
     description = {
       "Runs OnceForm end to end on embedded defaults: prefill the birth registration form from a"
           + " synthetic population registry, validate, render a Vietnamese PDF, sign it (PAdES B-B)"
-          + " with a throw-away test CA, and verify the signature.",
+          + " with a throw-away test CA, and verify the signature; then prefill birth registration"
+          + " 1.0.0 and the business household form from an embedded H2 population database (JDBC)"
+          + " and a loopback HTTP business registry.",
       "Writes its files to the output directory and prints what it did."
     })
 final class DemoCommand implements Callable<Integer> {

@@ -35,9 +35,9 @@ import java.util.Locale;
 
 /**
  * The thin end-to-end path of OnceForm, on the embedded defaults: a mother logs in, the birth
- * registration form is prefilled from a (synthetic) population registry, she completes the child's
- * part, the submission is validated, rendered as a PDF in Vietnamese, signed (PAdES B-B) with a
- * throw-away test certificate, and the signature is verified against the test CA.
+ * registration form is prefilled from a (synthetic) population database over JDBC, she completes
+ * the child's part, the submission is validated, rendered as a PDF in Vietnamese, signed (PAdES
+ * B-B) with a throw-away test certificate, and the signature is verified against the test CA.
  *
  * <p>Run it with {@code bin/onceform demo}, or {@code java
  * dev.onceform.examples.BirthRegistrationDemo [OUT_DIR]}.
@@ -55,7 +55,8 @@ public final class BirthRegistrationDemo {
    *
    * @param out the directory for the files the demo writes (created if missing)
    * @param log where the demo says what it does
-   * @param clock the clock for dates in the documents
+   * @param clock the clock for dates in the documents (PDF, signature, certificates); prefill runs
+   *     on the system clock
    */
   public BirthRegistrationDemo(Path out, PrintStream log, Clock clock) {
     this.out = requireNonNull(out, "out");
@@ -74,16 +75,25 @@ public final class BirthRegistrationDemo {
   public record Outcome(
       boolean valid, String verification, Path submission, Path signedPdf, Path caCertificate) {}
 
-  /** Runs every step and returns what it produced. */
+  /**
+   * Runs every step and returns what it produced; then prefills two more forms from the H2
+   * population database and the loopback business registry ({@link PrefillDemo}).
+   */
   public Outcome run() {
+    try (SyntheticPopulation population = SyntheticPopulation.create();
+        LoopbackEnterpriseRegistry enterprises = LoopbackEnterpriseRegistry.start()) {
+      Outcome outcome = run(population);
+      new PrefillDemo(out, log).run(population, enterprises);
+      return outcome;
+    }
+  }
+
+  private Outcome run(SyntheticPopulation population) {
     createDirectories(out);
     FormDefinition form = SampleForms.get("birth-registration", "0.1.0").orElseThrow();
-    FormEngine engine =
-        FormEngine.builder()
-            .form(form)
-            .adapter(InMemoryPopulationRegistry.withSyntheticCitizens())
-            .clock(clock)
-            .build();
+    // Registry calls have real deadlines: the engine runs on the system clock, like the adapter;
+    // the demo's clock dates the documents.
+    FormEngine engine = FormEngine.builder().form(form).adapter(population.adapter()).build();
     log.printf(
         "1. Form %s loaded: %s (%d fields)%n", form, form.title().vi(), form.fields().size());
 

@@ -37,6 +37,10 @@ class BirthRegistrationDemoTest {
     assertThat(Files.readString(outcome.submission())).contains("Nguyễn Thị Hường", "Trần Văn Đức");
     String printed = log.toString(StandardCharsets.UTF_8);
     assertThat(printed).contains("Prefilled 13 fields", "Validation: valid", "TOTAL_PASSED");
+    assertThat(printed)
+        .contains("birth-registration@1.0.0: 17 fields prefilled")
+        .contains("business-household-registration@1.0.0: 10 fields prefilled");
+    assertThat(out.resolve("business-household-registration-draft.json")).isRegularFile();
     try (var files = Files.list(out)) {
       assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
     }
