@@ -368,8 +368,12 @@ public final class HttpJsonRegistryAdapter implements RegistryAdapter {
       return this;
     }
 
-    /** Sets the clock for deadlines and token expiry (tests). */
-    Builder clock(Clock clock) {
+    /**
+     * Sets the clock that {@link RegistryQuery#deadline()} and token expiry are measured with;
+     * default the system clock. Give it the same clock as the {@code FormEngine}, whose clock sets
+     * the deadline.
+     */
+    public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;
     }
