@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       DemoCommand.class,
       LintCommand.class,
+      PrefillCommand.class,
       ValidateCommand.class,
       VerifyCommand.class
     },

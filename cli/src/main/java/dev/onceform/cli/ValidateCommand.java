@@ -61,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
     return report.valid() ? ExitCode.OK : ExitCode.FAILED;
   }
 
-  private static FormDefinition loadForm(String name) {
+  static FormDefinition loadForm(String name) {
     Path file = Path.of(name);
     if (Files.exists(file)) {
       return FormDefinition.parse(new ByteArrayInputStream(InputFiles.read(file)), file.toString());

@@ -1,0 +1,48 @@
+package dev.onceform.core.adapters;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.onceform.core.FormEngine;
+import dev.onceform.core.prefill.SourcePolicy;
+import dev.onceform.core.spi.RegistryAdapter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry adapters and per-source policies read from a sources configuration file by {@link
+ * RegistryAdapters}; immutable.
+ *
+ * <pre>{@code
+ * FormEngine engine =
+ *     RegistryAdapters.load(Path.of("sources.json"))
+ *         .applyTo(FormEngine.builder().form(form))
+ *         .build();
+ * }</pre>
+ *
+ * @param adapters the adapters, in the order of the file
+ * @param policies the policy of each source that has one, by source id, in the order of the file
+ */
+public record RegistryConfig(List<RegistryAdapter> adapters, Map<String, SourcePolicy> policies) {
+
+  /** Copies the parts. */
+  public RegistryConfig {
+    adapters = List.copyOf(adapters);
+    policies = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(policies)));
+  }
+
+  /**
+   * Registers every adapter and policy with an engine builder.
+   *
+   * @param builder the builder to add to
+   * @return the same builder, to go on building
+   * @throws IllegalArgumentException if the builder already has an adapter for one of the sources
+   */
+  public FormEngine.Builder applyTo(FormEngine.Builder builder) {
+    requireNonNull(builder, "builder");
+    adapters.forEach(builder::adapter);
+    policies.forEach(builder::source);
+    return builder;
+  }
+}
