@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  */
 @Fork(1)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class PrefillBenchmark {
   static final String MOTHER_ID = "066192001234";
