@@ -8,6 +8,7 @@ module dev.onceform.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive java.sql;
   requires com.networknt.schema;
+  requires com.fasterxml.jackson.dataformat.yaml;
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
   requires java.net.http;

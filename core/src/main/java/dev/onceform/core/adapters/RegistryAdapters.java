@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.onceform.core.prefill.SourcePolicy;
 import dev.onceform.core.spi.RegistryAdapter;
 import dev.onceform.schema.OnceFormException;
@@ -68,12 +69,17 @@ public final class RegistryAdapters {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  private static final ObjectMapper YAML =
+      new YAMLMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private RegistryAdapters() {}
 
   /**
    * Reads a sources configuration file whose JDBC adapters give their own {@code url}.
    *
-   * @param file the JSON file
+   * @param file the JSON file, or a YAML file if its name ends in {@code .yaml} or {@code .yml}
    * @return the adapters and policies
    * @throws OnceFormException {@code OF-ADAPTER-301} to {@code OF-ADAPTER-304} for the file itself,
    *     or an adapter's own {@code OF-ADAPTER-1xx}/{@code 2xx} code, with the file and JSON Pointer
@@ -86,7 +92,7 @@ public final class RegistryAdapters {
    * Reads a sources configuration file, taking the data sources its JDBC adapters name ({@code
    * "dataSource": "name"}) from the application.
    *
-   * @param file the JSON file
+   * @param file the JSON file, or a YAML file if its name ends in {@code .yaml} or {@code .yml}
    * @param dataSources the application's data sources by name; returns {@code null} for an unknown
    *     name
    * @return the adapters and policies
@@ -105,16 +111,18 @@ public final class RegistryAdapters {
           file + ": the sources configuration cannot be read (" + e + "); check the path",
           e);
     }
+    boolean yaml = isYaml(file);
     JsonNode config;
     try {
-      config = JSON.readTree(content);
+      config = (yaml ? YAML : JSON).readTree(content);
     } catch (JsonProcessingException e) {
       throw new OnceFormException(
           "OF-ADAPTER-301",
           String.format(
               Locale.ROOT,
-              "%s: not valid JSON at line %d, column %d: %s",
+              "%s: not valid %s at line %d, column %d: %s",
               file,
+              yaml ? "YAML" : "JSON",
               e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
               e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
               e.getOriginalMessage()),
@@ -126,6 +134,13 @@ public final class RegistryAdapters {
       throw new OnceFormException("OF-ADAPTER-301", file + ": the file is empty");
     }
     return read(config, file.toString(), dataSources);
+  }
+
+  /** A file named {@code *.yaml} or {@code *.yml} is read as YAML, any other as JSON. */
+  private static boolean isYaml(Path file) {
+    Path name = file.getFileName();
+    String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    return lower.endsWith(".yaml") || lower.endsWith(".yml");
   }
 
   /**

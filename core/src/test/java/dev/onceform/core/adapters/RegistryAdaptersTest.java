@@ -194,4 +194,55 @@ class RegistryAdaptersTest {
         "OF-ADAPTER-304",
         "#/policies/a~1b/timout: ");
   }
+
+  @Test
+  void load_yaml_givesTheSameConfigAsJson() throws Exception {
+    Path yaml =
+        Files.writeString(
+            dir.resolve("sources.yaml"),
+            """
+            # The population database and the civil status register.
+            adapters:
+              - type: jdbc
+                id: population-db
+                source: population
+                url: "jdbc:h2:mem:registry-adapters-test"
+                sql: "SELECT {columns} FROM citizen WHERE personal_id = :subjectId"
+                columns:
+                  fullName: full_name
+              - type: http-json
+                id: civil-status-api
+                source: civil-status
+                url: "http://127.0.0.1:9/people/{subjectId}"
+                attributes:
+                  maritalStatus: /status
+            policies:
+              civil-status:
+                timeout: PT0.5S
+            """);
+
+    RegistryConfig config = RegistryAdapters.load(yaml);
+
+    assertThat(config.adapters())
+        .extracting(RegistryAdapter::id)
+        .containsExactly("population-db", "civil-status-api");
+    assertThat(config.adapters().get(1).attributes()).containsExactly("maritalStatus");
+    assertThat(config.policies().get("civil-status"))
+        .isEqualTo(SourcePolicy.builder().timeout(Duration.ofMillis(500)).build());
+  }
+
+  @Test
+  void load_badYaml_namesLineAndColumn_duplicateKeysRejected() throws Exception {
+    Path broken =
+        Files.writeString(dir.resolve("broken.yml"), "adapters:\n  - type: jdbc\n   id: x\n");
+    Path duplicate = Files.writeString(dir.resolve("dup.yaml"), "adapters: []\nadapters: []\n");
+
+    assertThatThrownBy(() -> RegistryAdapters.load(broken))
+        .isInstanceOf(OnceFormException.class)
+        .hasMessageContaining(broken + ": not valid YAML at line 3");
+    assertThatThrownBy(() -> RegistryAdapters.load(duplicate))
+        .isInstanceOf(OnceFormException.class)
+        .hasMessageContaining(duplicate + ": not valid YAML")
+        .hasMessageContaining("adapters");
+  }
 }
