@@ -219,7 +219,7 @@ public final class FormEngine {
     }
     List<Problem> problems = new ArrayList<>(report.problems());
     problems.addAll(sealProblems);
-    return new ValidationReport(report.formId(), problems);
+    return new ValidationReport(report.formId(), problems, report.submission());
   }
 
   private CompiledForm require(String formId) {

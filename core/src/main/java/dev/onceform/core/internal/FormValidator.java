@@ -138,7 +138,7 @@ public final class FormValidator {
       flagged.add(problem.pointer());
     }
     checkCodeLists(submission, flagged, problems);
-    return new ValidationReport(formKey, problems);
+    return new ValidationReport(formKey, problems, submission);
   }
 
   private void checkCodeLists(JsonNode submission, Set<String> flagged, List<Problem> problems) {
