@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -40,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  *   ],
  *   "policies": {
  *     "population": {"timeout": "PT2S", "failureRateThreshold": 50, "openDuration": "PT30S"}
- *   }
+ *   },
+ *   "defaultPolicy": {"timeout": "PT1.5S"},
+ *   "prefillTimeout": "PT3S"
  * }
  * }</pre>
  *
@@ -55,7 +58,8 @@ public final class RegistryAdapters {
   /** The adapter types a configuration file may name. */
   public static final Set<String> TYPES = Set.of("jdbc", "http-json");
 
-  private static final Set<String> MEMBERS = Set.of("adapters", "policies");
+  private static final Set<String> MEMBERS =
+      Set.of("adapters", "policies", "defaultPolicy", "prefillTimeout");
   private static final Set<String> POLICY_MEMBERS =
       Set.of(
           "timeout",
@@ -201,7 +205,22 @@ public final class RegistryAdapters {
         policies.put(entry.getKey(), policy(entry.getValue(), file, pointer));
       }
     }
-    return new RegistryConfig(adapters, policies);
+    JsonNode defaultNode = config.get("defaultPolicy");
+    Optional<SourcePolicy> defaultPolicy =
+        defaultNode == null
+            ? Optional.empty()
+            : Optional.of(policy(defaultNode, file, "/defaultPolicy"));
+    JsonNode timeoutNode = config.get("prefillTimeout");
+    Optional<Duration> prefillTimeout = Optional.empty();
+    if (timeoutNode != null) {
+      Duration timeout = duration(timeoutNode, file, "/prefillTimeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw error(
+            "304", file, "/prefillTimeout", "must be positive, e.g. \"PT3S\", but was " + timeout);
+      }
+      prefillTimeout = Optional.of(timeout);
+    }
+    return new RegistryConfig(adapters, policies, defaultPolicy, prefillTimeout);
   }
 
   private static RegistryAdapter adapter(

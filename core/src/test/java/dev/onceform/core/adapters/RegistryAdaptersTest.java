@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onceform.core.FormEngine;
+import dev.onceform.core.Purpose;
+import dev.onceform.core.Subject;
+import dev.onceform.core.prefill.ManualField;
+import dev.onceform.core.prefill.PrefillResult;
 import dev.onceform.core.prefill.SourcePolicy;
 import dev.onceform.core.spi.RegistryAdapter;
+import dev.onceform.core.spi.RegistryAnswer;
+import dev.onceform.core.testing.FakeRegistry;
 import dev.onceform.core.testing.Fixtures;
 import dev.onceform.schema.OnceFormException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +99,84 @@ class RegistryAdaptersTest {
 
     assertThat(engine.circuitState("population")).isPresent();
     assertThat(engine.circuitState("civil-status")).isEmpty();
+  }
+
+  @Test
+  void load_defaultPolicyAndPrefillTimeout() throws Exception {
+    RegistryConfig config =
+        RegistryAdapters.load(
+            write(
+                "{\"defaultPolicy\":{\"timeout\":\"PT0.8S\",\"failureRateThreshold\":30},"
+                    + "\"prefillTimeout\":\"PT2.5S\"}"));
+
+    assertThat(config.defaultPolicy())
+        .contains(
+            SourcePolicy.builder()
+                .timeout(Duration.ofMillis(800))
+                .failureRateThreshold(30)
+                .build());
+    assertThat(config.prefillTimeout()).contains(Duration.ofMillis(2500));
+    assertThat(RegistryAdapters.load(write("{}")).defaultPolicy()).isEmpty();
+    assertThat(RegistryAdapters.load(write("{}")).prefillTimeout()).isEmpty();
+  }
+
+  @Test
+  void load_badDefaultPolicyOrPrefillTimeout_isOf304() throws Exception {
+    assertError(
+        "{\"defaultPolicy\":{\"timout\":\"PT1S\"}}",
+        "OF-ADAPTER-304",
+        "#/defaultPolicy/timout: unknown member 'timout'");
+    assertError(
+        "{\"prefillTimeout\":\"3s\"}",
+        "OF-ADAPTER-304",
+        "#/prefillTimeout: '3s' is not an ISO-8601 duration");
+    assertError(
+        "{\"prefillTimeout\":\"PT0S\"}", "OF-ADAPTER-304", "#/prefillTimeout: must be positive");
+  }
+
+  /** A population registry that answers after one second: late for a short deadline only. */
+  private static FakeRegistry slowPopulation() {
+    return FakeRegistry.behaving(
+        "population",
+        Fixtures.POPULATION_ATTRIBUTES,
+        q ->
+            CompletableFuture.supplyAsync(
+                () -> RegistryAnswer.foundText("REC-1", Map.of("fullName", "Nguyễn Thị Mai")),
+                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)));
+  }
+
+  private static Optional<ManualField.Reason> fullNameReason(RegistryConfig config) {
+    FormEngine engine =
+        config
+            .applyTo(FormEngine.builder().form(Fixtures.birthRegistration()))
+            .adapter(slowPopulation())
+            .build();
+    PrefillResult result =
+        engine.prefill(
+            "birth-registration",
+            Subject.person(Fixtures.MOTHER_ID),
+            Purpose.of("birth-registration"));
+    return result.manual().stream()
+        .filter(m -> m.pointer().equals("/applicant/fullName"))
+        .map(ManualField::reason)
+        .findFirst();
+  }
+
+  @Test
+  void applyTo_setsTheOverallDeadline() throws Exception {
+    // With the built-in 3 s deadline the one-second registry fills the field; with 0.2 s it is
+    // late.
+    assertThat(fullNameReason(RegistryAdapters.load(write("{}")))).isEmpty();
+    assertThat(fullNameReason(RegistryAdapters.load(write("{\"prefillTimeout\":\"PT0.2S\"}"))))
+        .contains(ManualField.Reason.TIMEOUT);
+  }
+
+  @Test
+  void applyTo_setsTheDefaultPolicy() throws Exception {
+    assertThat(
+            fullNameReason(
+                RegistryAdapters.load(write("{\"defaultPolicy\":{\"timeout\":\"PT0.2S\"}}"))))
+        .contains(ManualField.Reason.TIMEOUT);
   }
 
   @Test
