@@ -1,11 +1,14 @@
 package dev.onceform.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.FormEngine;
 import dev.onceform.core.Purpose;
 import dev.onceform.core.Subject;
+import dev.onceform.core.Submissions;
 import dev.onceform.core.adapters.RegistryAdapters;
 import dev.onceform.core.adapters.RegistryConfig;
 import dev.onceform.core.prefill.ManualField;
@@ -13,6 +16,7 @@ import dev.onceform.core.prefill.PrefillResult;
 import dev.onceform.core.prefill.Provenance;
 import dev.onceform.schema.FieldDefinition;
 import dev.onceform.schema.FormDefinition;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,6 +73,14 @@ final class PrefillCommand implements Callable<Integer> {
       description = "The purpose sent to the registries (default: the form's id).")
   String purpose = "";
 
+  @Option(
+      names = "--draft",
+      paramLabel = "DRAFT.json",
+      description =
+          "A partly filled document to start from, e.g. with the ID numbers of other people the"
+              + " form refers to (the mother's, the father's), so that their data is prefilled too.")
+  @Nullable Path draft;
+
   @CommandLine.Mixin ReportOptions options = new ReportOptions();
 
   @Override
@@ -85,7 +98,14 @@ final class PrefillCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(config + ": " + e.getMessage());
     }
-    PrefillResult result = engine.prefill(definition.toString(), person, why);
+    JsonNode start =
+        draft == null
+            ? JsonNodeFactory.instance.objectNode()
+            : Submissions.parse(new ByteArrayInputStream(InputFiles.read(draft)), draft.toString());
+    if (!start.isObject()) {
+      throw new UsageException(draft + ": a draft must be a JSON object");
+    }
+    PrefillResult result = engine.prefill(definition.toString(), person, why, start);
     PrintWriter out = spec.commandLine().getOut();
     if (options.json) {
       ReportOptions.printJson(toJson(result, definition), out);

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrefillCommandTest {
   private static final String ID = "001190000001";
+  private static final String DECEASED_ID = "001038000002";
   private static final String DB = "jdbc:h2:mem:prefill-command-test;DB_CLOSE_DELAY=-1";
   private static Connection keepAlive;
 
@@ -58,6 +59,11 @@ class PrefillCommandTest {
               + ID
               + "', 'Nguyễn Thị Hường', '1992-03-14', 'Thôn 3, Xã Hòa Phú, Tỉnh Đắk Lắk',"
               + " 'DC-0001')");
+      sql.execute(
+          "INSERT INTO citizen VALUES ('"
+              + DECEASED_ID
+              + "', 'Trần Văn Đức', '1938-11-02', 'Thôn 3, Xã Hòa Phú, Tỉnh Đắk Lắk',"
+              + " 'DC-0002')");
     }
   }
 
@@ -146,6 +152,80 @@ class PrefillCommandTest {
     // Attributes the database does not map (sex, phone, spouse...) are left to the applicant.
     assertThat(report.get("manual").findValuesAsText("pointer")).contains("/applicant/sex");
     assertThat(requests).containsExactly("/marriages/" + ID);
+  }
+
+  @Test
+  void prefill_draft_prefillsThePeopleItNames() throws Exception {
+    Path draft =
+        Files.writeString(
+            dir.resolve("draft.json"), "{\"deceased\": {\"personalId\": \"" + DECEASED_ID + "\"}}");
+    String[] args = {
+      "prefill",
+      "--form",
+      "death-registration",
+      "--subject",
+      ID,
+      "--config",
+      sources(registryUrl()).toString(),
+      "--json"
+    };
+
+    Run without = run(args);
+    Run with = run(concat(args, "--draft", draft.toString()));
+
+    assertThat(without.exitCode()).isZero();
+    JsonNode manual = new ObjectMapper().readTree(without.out()).get("manual");
+    assertThat(manual.findValuesAsText("pointer")).contains("/deceased/fullName");
+    assertThat(manual.findValuesAsText("reason")).contains("SUBJECT_UNKNOWN");
+    assertThat(with.err()).isEmpty();
+    assertThat(with.exitCode()).isZero();
+    JsonNode report = new ObjectMapper().readTree(with.out());
+    assertThat(report.at("/data/deceased/personalId").asText()).isEqualTo(DECEASED_ID);
+    assertThat(report.at("/data/deceased/fullName").asText()).isEqualTo("Trần Văn Đức");
+    assertThat(report.at("/data/applicant/fullName").asText()).isEqualTo("Nguyễn Thị Hường");
+    assertThat(report.at("/provenance/~1deceased~1fullName/recordReference").asText())
+        .isEqualTo("DC-0002");
+  }
+
+  @Test
+  void prefill_badDraft_exit2_namesTheFile() throws Exception {
+    Path notJson = Files.writeString(dir.resolve("draft.json"), "{\"deceased\": ");
+    Path array = Files.writeString(dir.resolve("array.json"), "[]");
+    String config = sources(registryUrl()).toString();
+
+    Run truncated =
+        run(
+            "prefill",
+            "--form",
+            "death-registration",
+            "--subject",
+            ID,
+            "--config",
+            config,
+            "--draft",
+            notJson.toString());
+    Run notAnObject =
+        run(
+            "prefill",
+            "--form",
+            "death-registration",
+            "--subject",
+            ID,
+            "--config",
+            config,
+            "--draft",
+            array.toString());
+
+    assertThat(truncated.exitCode()).isEqualTo(2);
+    assertThat(truncated.err()).contains("OF-JSON-101: " + notJson + ":1:14: not valid JSON");
+    assertThat(notAnObject.exitCode()).isEqualTo(2);
+    assertThat(notAnObject.err()).contains(array + ": a draft must be a JSON object");
+  }
+
+  private static String[] concat(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 
   @Test

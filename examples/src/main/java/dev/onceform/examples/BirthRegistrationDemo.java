@@ -71,24 +71,52 @@ public final class BirthRegistrationDemo {
     System.exit(outcome.valid() && outcome.verification().equals("TOTAL_PASSED") ? 0 : 1);
   }
 
-  /** What the demo produced. */
+  /**
+   * What the demo produced.
+   *
+   * @param valid whether the prefilled and completed submission was valid
+   * @param verification the indication of the signature verification
+   * @param submission the submission file
+   * @param signedPdf the signed PDF
+   * @param caCertificate the test CA's certificate, to verify the PDF with
+   * @param prefill what the prefill from the H2 database and the HTTP registry produced, with the
+   *     sources configuration file it wrote
+   */
   public record Outcome(
-      boolean valid, String verification, Path submission, Path signedPdf, Path caCertificate) {}
+      boolean valid,
+      String verification,
+      Path submission,
+      Path signedPdf,
+      Path caCertificate,
+      PrefillDemo.Outcome prefill) {}
 
   /**
    * Runs every step and returns what it produced; then prefills two more forms from the H2
-   * population database and the loopback business registry ({@link PrefillDemo}).
+   * population database and the loopback business registry ({@link PrefillDemo}). The population
+   * database is a file, {@code population-db/population.mv.db} in the output directory, that stays
+   * after the demo for {@code onceform prefill --config sources.json}.
    */
   public Outcome run() {
-    try (SyntheticPopulation population = SyntheticPopulation.create();
+    try (SyntheticPopulation population =
+            SyntheticPopulation.createFile(out.resolve("population-db"));
         LoopbackEnterpriseRegistry enterprises = LoopbackEnterpriseRegistry.start()) {
-      Outcome outcome = run(population);
-      new PrefillDemo(out, log).run(population, enterprises);
-      return outcome;
+      Signed outcome = run(population);
+      PrefillDemo.Outcome prefill = new PrefillDemo(out, log).run(population, enterprises);
+      return new Outcome(
+          outcome.valid(),
+          outcome.verification(),
+          outcome.submission(),
+          outcome.signedPdf(),
+          outcome.caCertificate(),
+          prefill);
     }
   }
 
-  private Outcome run(SyntheticPopulation population) {
+  /** The steps before the prefill demo: the outcome's {@code prefill} is filled in later. */
+  private record Signed(
+      boolean valid, String verification, Path submission, Path signedPdf, Path caCertificate) {}
+
+  private Signed run(SyntheticPopulation population) {
     createDirectories(out);
     FormDefinition form = SampleForms.get("birth-registration", "0.1.0").orElseThrow();
     // Registry calls have real deadlines: the engine runs on the system clock, like the adapter;
@@ -132,7 +160,7 @@ public final class BirthRegistrationDemo {
     log.printf(
         "7. Verified against %s: %s — %s%n",
         ca, verification.indication(), verification.reason().vi());
-    return new Outcome(
+    return new Signed(
         report.valid(), verification.indication().name(), submissionFile, signedFile, ca);
   }
 

@@ -1,5 +1,7 @@
 package dev.onceform.examples;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,19 +87,33 @@ public final class LoopbackEnterpriseRegistry implements AutoCloseable {
    * @param source the source id the adapter answers for
    */
   public HttpJsonRegistryAdapter adapter(String source) {
-    return HttpJsonRegistryAdapter.builder()
-        .id(source + "-loopback")
-        .source(source)
-        .version("synthetic-1")
-        .url(baseUri() + "/enterprises/{subjectId}")
-        .attribute("taxCode", "/taxCode")
-        .attribute("businessName", "/name")
-        .attribute("businessAddress", "/address")
-        .attribute("businessCommune", "/communeCode")
-        .attribute("ownerPersonalId", "/ownerPersonalId")
-        .attribute("status", "/status")
-        .recordReference("/recordNo")
-        .build();
+    return HttpJsonRegistryAdapter.fromConfig(adapterConfig(source), "loopback business registry");
+  }
+
+  /**
+   * Returns the adapter of {@link #adapter(String)} as an entry of a sources configuration file
+   * ({@code "type": "http-json"}, see {@link dev.onceform.core.adapters.RegistryAdapters}). It
+   * names this server's port, so it works only while the server runs.
+   *
+   * @param source the source id the adapter answers for
+   */
+  public ObjectNode adapterConfig(String source) {
+    ObjectNode config = JSON.createObjectNode();
+    config.put("type", "http-json");
+    config.put("id", requireNonNull(source, "source") + "-loopback");
+    config.put("source", source);
+    config.put("version", "synthetic-1");
+    config.put("url", baseUri() + "/enterprises/{subjectId}");
+    config
+        .putObject("attributes")
+        .put("taxCode", "/taxCode")
+        .put("businessName", "/name")
+        .put("businessAddress", "/address")
+        .put("businessCommune", "/communeCode")
+        .put("ownerPersonalId", "/ownerPersonalId")
+        .put("status", "/status");
+    config.put("recordReference", "/recordNo");
+    return config;
   }
 
   /** Stops the server at once. */

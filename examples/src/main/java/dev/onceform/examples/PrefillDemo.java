@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.FormEngine;
 import dev.onceform.core.Purpose;
 import dev.onceform.core.Subject;
+import dev.onceform.core.adapters.RegistryAdapters;
+import dev.onceform.core.adapters.RegistryConfig;
 import dev.onceform.core.prefill.PrefillResult;
 import dev.onceform.core.prefill.Provenance;
+import dev.onceform.core.spi.RegistryAdapter;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.SampleForms;
 import java.io.IOException;
@@ -33,7 +36,9 @@ import java.util.TreeMap;
  * which pre-2025 commune codes were converted (codes only). The drafts are written to the output
  * directory; they hold only synthetic people.
  *
- * <p>Registry calls have real deadlines, so the engine and the adapters run on the system clock.
+ * <p>The engine is built from a sources configuration file the demo writes ({@code sources.json}),
+ * the file an agency would write for {@code onceform prefill --config}. Registry calls have real
+ * deadlines, so the engine and the adapters run on the system clock.
  */
 public final class PrefillDemo {
   private final Path out;
@@ -65,17 +70,24 @@ public final class PrefillDemo {
    * @param birthRegistration the prefill of birth registration 1.0.0 for the demo's mother
    * @param businessHousehold the prefill of the business household form for the demo's applicant
    * @param businessHouseholdDraft the file with the business household draft
+   * @param sources the sources configuration file the demo wrote and built its engine from: the
+   *     population database and the business registry, for {@code onceform prefill --config}
+   * @param parentsDraft a draft of birth registration with only the parents' ID numbers typed, for
+   *     {@code onceform prefill --draft}
    */
   public record Outcome(
       PrefillResult birthRegistration,
       PrefillResult businessHousehold,
-      Path businessHouseholdDraft) {}
+      Path businessHouseholdDraft,
+      Path sources,
+      Path parentsDraft) {}
 
   /**
-   * Prefills both forms.
+   * Prefills both forms. The demo writes a sources configuration file for the two registries
+   * ({@code sources.json} in the output directory) and builds its engine from that file with {@link
+   * RegistryAdapters#load(Path)}, as {@code onceform prefill --config} does.
    *
-   * @param population the population database (source {@code population}), created with this demo's
-   *     clock
+   * @param population the population database (source {@code population})
    * @param enterprises the business registry; asked as source {@code tax}, which the business
    *     household form binds the owner's tax code to
    */
@@ -84,17 +96,40 @@ public final class PrefillDemo {
     FormDefinition birth = SampleForms.get("birth-registration", "1.0.0").orElseThrow();
     FormDefinition household =
         SampleForms.get("business-household-registration", "1.0.0").orElseThrow();
-    FormEngine engine =
-        FormEngine.builder()
-            .form(birth)
-            .form(household)
-            .adapter(population.adapter())
-            .adapter(enterprises.adapter("tax"))
-            .build();
+    ObjectNode sources = JsonNodeFactory.instance.objectNode();
+    sources
+        .putArray("adapters")
+        .add(population.adapterConfig())
+        .add(enterprises.adapterConfig("tax"));
+    // Generous: the first call of a fresh JVM (onceform prefill) opens the database file.
+    sources.putObject("defaultPolicy").put("timeout", "PT5S");
+    sources.put("prefillTimeout", "PT5S");
+    Path sourcesFile = write("sources.json", sources);
+    RegistryConfig config = RegistryAdapters.load(sourcesFile);
+    try {
+      return run(
+          config.applyTo(FormEngine.builder().form(birth).form(household)).build(),
+          birth,
+          household,
+          population,
+          enterprises,
+          sourcesFile);
+    } finally {
+      close(config);
+    }
+  }
+
+  private Outcome run(
+      FormEngine engine,
+      FormDefinition birth,
+      FormDefinition household,
+      SyntheticPopulation population,
+      LoopbackEnterpriseRegistry enterprises,
+      Path sourcesFile) {
     log.printf(
         "8. Prefill over JDBC from the H2 population database (%,d synthetic citizens) and over"
-            + " HTTP from the business registry at %s%n",
-        population.citizens(), enterprises.baseUri());
+            + " HTTP from the business registry at %s, configured in %s%n",
+        population.citizens(), enterprises.baseUri(), sourcesFile);
 
     ObjectNode birthDraft = JsonNodeFactory.instance.objectNode();
     birthDraft.putObject("mother").put("personalId", InMemoryPopulationRegistry.MOTHER_ID);
@@ -107,6 +142,7 @@ public final class PrefillDemo {
             birthDraft);
     report(birthResult);
     write("birth-registration-1.0.0-draft.json", birthResult.data());
+    Path parentsDraft = write("birth-registration-1.0.0-parents.json", birthDraft);
 
     PrefillResult householdResult =
         engine.prefill(
@@ -118,7 +154,20 @@ public final class PrefillDemo {
     Path householdFile =
         write("business-household-registration-draft.json", householdResult.data());
     log.printf("   Drafts written to %s%n", out);
-    return new Outcome(birthResult, householdResult, householdFile);
+    return new Outcome(birthResult, householdResult, householdFile, sourcesFile, parentsDraft);
+  }
+
+  /** Stops the adapters the configuration made (the JDBC adapter's threads). */
+  private static void close(RegistryConfig config) {
+    for (RegistryAdapter adapter : config.adapters()) {
+      if (adapter instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // Nothing is left to do for a demo adapter that fails to stop.
+        }
+      }
+    }
   }
 
   /** Prints counts, manual fields and conversions: field names, reasons and codes, no values. */

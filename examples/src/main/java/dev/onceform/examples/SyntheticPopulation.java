@@ -2,10 +2,16 @@ package dev.onceform.examples;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.adapters.JdbcRegistryAdapter;
 import dev.onceform.schema.AdminUnit;
 import dev.onceform.schema.AdminUnitConversion;
 import dev.onceform.schema.AdministrativeUnits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -16,9 +22,12 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,9 +36,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An embedded "population database": an in-memory H2 database with a {@code citizen} table of a few
- * thousand deterministic synthetic citizens, and a {@link JdbcRegistryAdapter} over it for the
- * source {@code population}.
+ * An embedded "population database": an H2 database (in memory, or in a file for the demo) with a
+ * {@code citizen} table of a few thousand deterministic synthetic citizens, and a {@link
+ * JdbcRegistryAdapter} over it for the source {@code population}.
  *
  * <p>Every person is invented. Personal ID numbers follow the rules (a real pre-2025 province code,
  * the sex and century digit, the year of birth, six random digits) but belong to no one. About 20 %
@@ -87,33 +96,49 @@ public final class SyntheticPopulation implements AutoCloseable {
   private final JdbcRegistryAdapter adapter;
   private final int size;
 
+  /** Attribute of the source catalog's {@code population} source to column of {@code citizen}. */
+  private static final Map<String, String> COLUMNS = columns();
+
+  private static final String SQL = "SELECT {columns} FROM citizen WHERE personal_id = :subjectId";
+  private static final String ADAPTER_ID = "population-h2";
+  private static final String VERSION = "synthetic-" + DEFAULT_SEED;
+
+  private final String url;
+
   private SyntheticPopulation(
       JdbcDataSource dataSource, Connection keepAlive, int size, Clock clock) {
     this.dataSource = dataSource;
+    this.url = dataSource.getURL();
     this.keepAlive = keepAlive;
     this.size = size;
-    this.adapter =
+    JdbcRegistryAdapter.Builder builder =
         JdbcRegistryAdapter.builder()
-            .id("population-h2")
+            .id(ADAPTER_ID)
             .source("population")
-            .version("synthetic-" + DEFAULT_SEED)
+            .version(VERSION)
             .dataSource(dataSource)
-            .sql("SELECT {columns} FROM citizen WHERE personal_id = :subjectId")
-            .column("personalId", "personal_id")
-            .column("fullName", "full_name")
-            .column("dateOfBirth", "birth_date")
-            .column("sex", "sex")
-            .column("ethnicity", "ethnicity")
-            .column("nationality", "nationality")
-            .column("permanentAddress", "permanent_address")
-            .column("permanentAddressCommune", "permanent_commune")
-            .column("currentAddress", "current_address")
-            .column("phone", "phone")
-            .column("householdHeadPersonalId", "household_head_id")
+            .sql(SQL)
             .recordReferenceColumn("record_no")
             .maxConcurrency(4)
-            .clock(clock)
-            .build();
+            .clock(clock);
+    COLUMNS.forEach(builder::column);
+    this.adapter = builder.build();
+  }
+
+  private static Map<String, String> columns() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("personalId", "personal_id");
+    columns.put("fullName", "full_name");
+    columns.put("dateOfBirth", "birth_date");
+    columns.put("sex", "sex");
+    columns.put("ethnicity", "ethnicity");
+    columns.put("nationality", "nationality");
+    columns.put("permanentAddress", "permanent_address");
+    columns.put("permanentAddressCommune", "permanent_commune");
+    columns.put("currentAddress", "current_address");
+    columns.put("phone", "phone");
+    columns.put("householdHeadPersonalId", "household_head_id");
+    return Collections.unmodifiableMap(columns);
   }
 
   /** Creates the database with {@link #DEFAULT_SIZE} citizens from {@link #DEFAULT_SEED}. */
@@ -131,7 +156,7 @@ public final class SyntheticPopulation implements AutoCloseable {
   }
 
   /**
-   * Creates the database.
+   * Creates the database in memory.
    *
    * @param size how many citizens to generate, besides the fixed demo people
    * @param seed the random seed; the same seed gives the same people
@@ -139,13 +164,43 @@ public final class SyntheticPopulation implements AutoCloseable {
    * @throws IllegalStateException if H2 fails (it should not: the database is in memory)
    */
   public static SyntheticPopulation create(int size, long seed, Clock clock) {
+    return create(
+        "jdbc:h2:mem:onceform-population-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
+        size,
+        seed,
+        clock);
+  }
+
+  /**
+   * Creates the database with {@link #DEFAULT_SIZE} citizens from {@link #DEFAULT_SEED} as an H2
+   * file database {@code population.mv.db} in a directory, replacing one left there by an earlier
+   * run. It stays after {@link #close()}, so that other programs (such as {@code onceform prefill}
+   * with the configuration of {@link #adapterConfig()}) can read it later.
+   *
+   * @param directory the directory for the database file (created if missing)
+   * @throws UncheckedIOException if the directory or an old database file cannot be written
+   * @throws IllegalStateException if H2 fails, e.g. because another program has the file open
+   */
+  public static SyntheticPopulation createFile(Path directory) {
+    Path dir = requireNonNull(directory, "directory").toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve("population.mv.db"));
+      Files.deleteIfExists(dir.resolve("population.trace.db"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
+    }
+    return create(
+        "jdbc:h2:file:" + dir.resolve("population"), DEFAULT_SIZE, DEFAULT_SEED, Clock.systemUTC());
+  }
+
+  private static SyntheticPopulation create(String url, int size, long seed, Clock clock) {
     requireNonNull(clock, "clock");
     if (size < 0) {
       throw new IllegalArgumentException("size must be >= 0, but was " + size);
     }
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(
-        "jdbc:h2:mem:onceform-population-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+    dataSource.setURL(url);
     try {
       Connection connection = dataSource.getConnection();
       try {
@@ -160,6 +215,31 @@ public final class SyntheticPopulation implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the synthetic population: " + e, e);
     }
+  }
+
+  /** Returns the database's JDBC URL. */
+  public String url() {
+    return url;
+  }
+
+  /**
+   * Returns the adapter as an entry of a sources configuration file ({@code "type": "jdbc"} with
+   * this database's {@code url}; see {@link dev.onceform.core.adapters.RegistryAdapters}): the same
+   * query and column mapping as {@link #adapter()}.
+   */
+  public ObjectNode adapterConfig() {
+    ObjectNode config = JsonNodeFactory.instance.objectNode();
+    config.put("type", "jdbc");
+    config.put("id", ADAPTER_ID);
+    config.put("source", "population");
+    config.put("version", VERSION);
+    config.put("url", url);
+    config.put("sql", SQL);
+    ObjectNode columns = config.putObject("columns");
+    COLUMNS.forEach(columns::put);
+    config.put("recordReferenceColumn", "record_no");
+    config.put("maxConcurrency", 4);
+    return config;
   }
 
   /** Returns the adapter for source {@code population}; closed with this population. */
@@ -182,7 +262,7 @@ public final class SyntheticPopulation implements AutoCloseable {
     return size + 3;
   }
 
-  /** Stops the adapter and drops the database. */
+  /** Stops the adapter and closes the database (an in-memory one is dropped). */
   @Override
   public void close() {
     adapter.close();

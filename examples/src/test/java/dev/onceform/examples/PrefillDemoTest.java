@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.FormEngine;
 import dev.onceform.core.Purpose;
 import dev.onceform.core.Subject;
+import dev.onceform.core.adapters.RegistryAdapters;
+import dev.onceform.core.adapters.RegistryConfig;
 import dev.onceform.core.prefill.ManualField;
 import dev.onceform.core.prefill.PrefillResult;
 import dev.onceform.core.prefill.Provenance;
+import dev.onceform.core.spi.RegistryAdapter;
 import dev.onceform.schema.AdminUnitConversion;
 import dev.onceform.schema.AdministrativeUnits;
 import dev.onceform.schema.SampleForms;
@@ -24,6 +27,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -103,6 +107,30 @@ class PrefillDemoTest {
     assertThat(draft.at("/owner/taxCode").asText()).isEqualTo("0312345673");
     assertThat(draft.at("/owner/fullName").asText()).isEqualTo("Lê Ngọc Ánh");
     assertThat(draft.at("/owner/sex").asText()).isEqualTo("female");
+  }
+
+  @Test
+  void run_writesTheSourcesFileItsEngineIsBuiltFrom(@TempDir Path out) throws Exception {
+    PrefillDemo.Outcome outcome = run(out, new ByteArrayOutputStream());
+
+    RegistryConfig config = RegistryAdapters.load(outcome.sources());
+    try {
+      assertThat(config.adapters())
+          .extracting(RegistryAdapter::id)
+          .containsExactly("population-h2", "tax-loopback");
+      assertThat(config.prefillTimeout()).contains(Duration.ofSeconds(5));
+    } finally {
+      for (RegistryAdapter adapter : config.adapters()) {
+        if (adapter instanceof AutoCloseable closeable) {
+          closeable.close();
+        }
+      }
+    }
+    JsonNode parents = new ObjectMapper().readTree(outcome.parentsDraft().toFile());
+    assertThat(parents.at("/mother/personalId").asText())
+        .isEqualTo(InMemoryPopulationRegistry.MOTHER_ID);
+    assertThat(parents.at("/father/personalId").asText())
+        .isEqualTo(InMemoryPopulationRegistry.FATHER_ID);
   }
 
   @Test

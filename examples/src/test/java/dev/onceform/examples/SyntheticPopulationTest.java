@@ -2,12 +2,18 @@ package dev.onceform.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.onceform.core.Purpose;
+import dev.onceform.core.adapters.RegistryAdapters;
+import dev.onceform.core.adapters.RegistryConfig;
+import dev.onceform.core.spi.RegistryAdapter;
 import dev.onceform.core.spi.RegistryAnswer;
 import dev.onceform.core.spi.RegistryQuery;
 import dev.onceform.schema.AdminUnitConversion;
 import dev.onceform.schema.AdministrativeUnits;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.text.Normalizer;
@@ -20,6 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticPopulationTest {
   /** The 63 pre-2025 province codes (DOMAIN.md). */
@@ -137,6 +144,61 @@ class SyntheticPopulationTest {
         SyntheticPopulation twice =
             SyntheticPopulation.create(20, SyntheticPopulation.DEFAULT_SEED, Clock.systemUTC())) {
       assertThat(ids(again)).isEqualTo(ids(twice)).hasSize(23);
+    }
+  }
+
+  @Test
+  void createFile_staysAfterClose_readableThroughItsAdapterConfig(@TempDir Path dir)
+      throws Exception {
+    String url;
+    try (SyntheticPopulation first = SyntheticPopulation.createFile(dir)) {
+      url = first.url();
+    }
+    // A second run replaces the file rather than failing on the existing table.
+    try (SyntheticPopulation second = SyntheticPopulation.createFile(dir)) {
+      assertThat(second.url()).isEqualTo(url);
+      assertThat(second.adapterConfig().get("url").asText()).isEqualTo(url);
+    }
+    assertThat(dir.resolve("population.mv.db")).isRegularFile();
+
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM citizen")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getInt(1)).isEqualTo(SyntheticPopulation.DEFAULT_SIZE + 3);
+    }
+  }
+
+  @Test
+  void adapterConfig_givesTheSameAnswersAsTheAdapter() throws Exception {
+    RegistryConfig config =
+        RegistryAdapters.read(
+            JsonNodeFactory.instance
+                .objectNode()
+                .set(
+                    "adapters",
+                    JsonNodeFactory.instance.arrayNode().add(population.adapterConfig())),
+            "test",
+            name -> null);
+    RegistryAdapter fromConfig = config.adapters().get(0);
+    try {
+      Set<String> attributes = population.adapter().attributes();
+      RegistryQuery query =
+          new RegistryQuery(
+              "population",
+              InMemoryPopulationRegistry.MOTHER_ID,
+              attributes,
+              Purpose.of("test"),
+              "birth-registration@1.0.0",
+              "corr-1",
+              Instant.now().plusSeconds(10));
+
+      assertThat(fromConfig.id()).isEqualTo(population.adapter().id());
+      assertThat(fromConfig.attributes()).isEqualTo(attributes);
+      assertThat(fromConfig.fetch(query).toCompletableFuture().join())
+          .isEqualTo(population.adapter().fetch(query).toCompletableFuture().join());
+    } finally {
+      ((AutoCloseable) fromConfig).close();
     }
   }
 
