@@ -37,6 +37,19 @@ public final class Messages {
         read(anchor, baseName + "_vi.properties"), read(anchor, baseName + ".properties"));
   }
 
+  /**
+   * Returns texts from two maps of {@link MessageFormat} patterns (key to pattern), Vietnamese and
+   * English; both are copied.
+   */
+  public static Messages of(Map<String, String> vi, Map<String, String> en) {
+    return new Messages(Map.copyOf(vi), Map.copyOf(en));
+  }
+
+  /** Returns every pattern of one language ({@code vi}, or {@code en} for English), by key. */
+  public Map<String, String> patterns(Locale locale) {
+    return "en".equals(locale.getLanguage()) ? en : vi;
+  }
+
   /** Returns the keys of the Vietnamese and the English file, for the bundles-match test. */
   public Set<String> keys(Locale locale) {
     return "en".equals(locale.getLanguage()) ? en.keySet() : vi.keySet();
