@@ -1,12 +1,8 @@
 package dev.onceform.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.FormEngine;
 import dev.onceform.core.Submissions;
-import dev.onceform.core.validation.Problem;
 import dev.onceform.core.validation.ValidationReport;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.SampleForms;
@@ -14,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,7 +21,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Validates a submission (JSON) against a form and lists every problem.")
+    description = {
+      "Validates a submission (JSON) against a form and lists every problem: its JSON Pointer,"
+          + " the label of its field, its code and its message in the language of --lang.",
+      "--json prints the report as JSON, following the schema"
+          + " https://onceform.dev/schema/validation-report/1.0 (see docs/validation.md).",
+      "Exit codes: 0 valid, 1 invalid, 2 bad usage or unreadable input."
+    })
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -54,9 +55,9 @@ final class ValidateCommand implements Callable<Integer> {
         FormEngine.builder().form(definition).build().validate(definition.toString(), data);
     PrintWriter out = spec.commandLine().getOut();
     if (options.json) {
-      ReportOptions.printJson(toJson(report), out);
+      ReportOptions.printJson(report.toJson(), out);
     } else {
-      print(report, out);
+      ValidationReportText.print(report, definition, options.lang, out);
     }
     return report.valid() ? ExitCode.OK : ExitCode.FAILED;
   }
@@ -79,38 +80,5 @@ final class ValidateCommand implements Callable<Integer> {
                     + "' is neither a file nor a bundled form (bundled: "
                     + String.join(", ", SampleForms.ids())
                     + ")"));
-  }
-
-  private void print(ValidationReport report, PrintWriter out) {
-    Locale locale = options.lang.locale();
-    if (report.valid()) {
-      out.printf("%s: %s%n", report.formId(), options.lang.pick("hợp lệ", "valid"));
-      return;
-    }
-    int count = report.problems().size();
-    out.printf(
-        "%s: %d %s%n",
-        report.formId(), count, options.lang.pick("lỗi", count == 1 ? "problem" : "problems"));
-    for (Problem problem : report.problems()) {
-      String where = problem.pointer().isEmpty() ? "/" : problem.pointer();
-      out.printf("  %s  [%s]  %s%n", where, problem.code(), problem.message().in(locale));
-    }
-  }
-
-  static ObjectNode toJson(ValidationReport report) {
-    ObjectNode root = new ObjectMapper().createObjectNode();
-    root.put("form", report.formId());
-    root.put("valid", report.valid());
-    ArrayNode problems = root.putArray("problems");
-    for (Problem problem : report.problems()) {
-      ObjectNode item = problems.addObject();
-      item.put("pointer", problem.pointer());
-      item.put("code", problem.code());
-      item.put("valueType", problem.valueType());
-      item.putObject("message")
-          .put("vi", problem.message().vi())
-          .put("en", problem.message().in(Locale.ENGLISH));
-    }
-    return root;
   }
 }

@@ -92,7 +92,8 @@ class MainTest {
     assertThat(run.out())
         .contains("1 lỗi")
         .contains(
-            "/mother/personalId  [format.vn-personal-id]  Số định danh cá nhân phải gồm 12 chữ số");
+            "/mother/personalId (Số định danh cá nhân)  [format.vn-personal-id]  Số định danh cá"
+                + " nhân phải gồm 12 chữ số");
   }
 
   @Test

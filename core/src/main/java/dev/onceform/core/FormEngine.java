@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.onceform.core.audit.AuditSink;
 import dev.onceform.core.audit.AuditSinks;
 import dev.onceform.core.internal.CompiledForm;
+import dev.onceform.core.internal.Messages;
 import dev.onceform.core.internal.ProblemMessages;
 import dev.onceform.core.internal.Sealer;
 import dev.onceform.core.internal.SourceGuards;
@@ -18,6 +19,7 @@ import dev.onceform.core.prefill.SealKeys;
 import dev.onceform.core.prefill.SourcePolicy;
 import dev.onceform.core.spi.RegistryAdapter;
 import dev.onceform.core.validation.Problem;
+import dev.onceform.core.validation.ValidationMessages;
 import dev.onceform.core.validation.ValidationReport;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.OnceFormException;
@@ -29,6 +31,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
@@ -77,6 +80,7 @@ public final class FormEngine {
   private final SourcePolicy defaultPolicy;
   private final List<CircuitListener> listeners;
   private final SourceGuards guards;
+  private final ValidationMessages messages;
 
   private FormEngine(Builder builder) {
     this.auditSinks = List.copyOf(builder.auditSinks);
@@ -88,13 +92,18 @@ public final class FormEngine {
     this.defaultPolicy = builder.defaultPolicy;
     this.listeners = List.copyOf(builder.listeners);
     this.guards = new SourceGuards(adapters.keySet(), policies, defaultPolicy, clock, listeners);
-    ProblemMessages messages = ProblemMessages.bundled();
+    this.messages = builder.messages;
+    ProblemMessages problemMessages =
+        ProblemMessages.of(
+            Messages.of(
+                messages.patterns(Locale.forLanguageTag("vi")), messages.patterns(Locale.ENGLISH)));
     this.sealKeys = Optional.ofNullable(builder.sealKeys);
     this.sealTtl = builder.sealTtl;
-    this.sealer = new Sealer(sealKeys, sealTtl, messages);
+    this.sealer = new Sealer(sealKeys, sealTtl, problemMessages);
     Map<String, CompiledForm> compiled = new LinkedHashMap<>();
     builder.forms.forEach(
-        (key, form) -> compiled.put(key, new CompiledForm(form, adapters, guards, messages)));
+        (key, form) ->
+            compiled.put(key, new CompiledForm(form, adapters, guards, problemMessages)));
     this.forms = Collections.unmodifiableMap(compiled);
   }
 
@@ -110,7 +119,8 @@ public final class FormEngine {
             .clock(clock)
             .prefillTimeout(prefillTimeout)
             .sealTtl(sealTtl)
-            .defaultSourcePolicy(defaultPolicy);
+            .defaultSourcePolicy(defaultPolicy)
+            .messages(messages);
     sealKeys.ifPresent(builder::sealKeys);
     forms.values().forEach(compiled -> builder.form(compiled.form()));
     adapters.values().forEach(builder::adapter);
@@ -257,6 +267,7 @@ public final class FormEngine {
     private final Map<String, SourcePolicy> policies = new LinkedHashMap<>();
     private SourcePolicy defaultPolicy = SourcePolicy.defaults();
     private final List<CircuitListener> listeners = new ArrayList<>();
+    private ValidationMessages messages = ValidationMessages.builtIn();
 
     private Builder() {}
 
@@ -431,6 +442,15 @@ public final class FormEngine {
         throw new IllegalArgumentException("sealTtl must be at least 1 second, but was " + ttl);
       }
       this.sealTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Sets the texts of validation problems; default {@link ValidationMessages#builtIn()}. Use it
+     * to override some or all messages, per code and language (see {@link ValidationMessages}).
+     */
+    public Builder messages(ValidationMessages messages) {
+      this.messages = requireNonNull(messages, "messages");
       return this;
     }
 

@@ -44,6 +44,11 @@ public final class CompiledForm {
     return form;
   }
 
+  /** The validator, compiled once in the constructor (for tests). */
+  FormValidator validator() {
+    return validator;
+  }
+
   /** Validates a submission. */
   public ValidationReport validate(JsonNode submission) {
     return validator.validate(submission);

@@ -44,7 +44,8 @@ public final class FormValidator {
    *
    * @throws OnceFormException {@code OF-VALID-101} if the form names a code list that is neither
    *     bundled nor installed ({@code CodeLists.installed()}), {@code OF-VALID-102} if the schema
-   *     does not compile
+   *     does not compile, {@code OF-VALID-152} if a {@code $ref} points out of the form (never
+   *     fetched)
    */
   public FormValidator(FormDefinition form, ProblemMessages messages) {
     this.form = form;
@@ -55,14 +56,13 @@ public final class FormValidator {
   }
 
   private static Schema compile(FormDefinition form) {
+    String location = "https://onceform.dev/forms/" + form.id() + "/" + form.version();
+    RemoteRefs.refuse(form, java.net.URI.create(location));
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
             DIALECT, builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
     try {
-      Schema schema =
-          registry.getSchema(
-              SchemaLocation.of("https://onceform.dev/forms/" + form.id() + "/" + form.version()),
-              form.schema());
+      Schema schema = registry.getSchema(SchemaLocation.of(location), form.schema());
       schema.initializeValidators();
       return schema;
     } catch (RuntimeException e) {
@@ -119,6 +119,11 @@ public final class FormValidator {
   }
 
   private record CodedField(String pointer, JsonPointer path, CodeList list) {}
+
+  /** The compiled schema, for the test that it is compiled once. */
+  Schema schema() {
+    return schema;
+  }
 
   /** Returns the form this validator checks. */
   public FormDefinition form() {

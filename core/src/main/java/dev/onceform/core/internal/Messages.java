@@ -23,9 +23,25 @@ public final class Messages {
   private final Map<String, String> vi;
   private final Map<String, String> en;
 
+  /**
+   * The patterns parsed once (parsing is most of the cost of a message); each use formats with a
+   * clone, as a {@link MessageFormat} is not thread-safe.
+   */
+  private final Map<String, MessageFormat> viFormats;
+
+  private final Map<String, MessageFormat> enFormats;
+
   private Messages(Map<String, String> vi, Map<String, String> en) {
     this.vi = vi;
     this.en = en;
+    this.viFormats = parse(vi, VI);
+    this.enFormats = parse(en, Locale.ENGLISH);
+  }
+
+  private static Map<String, MessageFormat> parse(Map<String, String> patterns, Locale locale) {
+    Map<String, MessageFormat> formats = new java.util.HashMap<>();
+    patterns.forEach((key, pattern) -> formats.put(key, new MessageFormat(pattern, locale)));
+    return Map.copyOf(formats);
   }
 
   /**
@@ -35,6 +51,19 @@ public final class Messages {
   public static Messages load(Class<?> anchor, String baseName) {
     return new Messages(
         read(anchor, baseName + "_vi.properties"), read(anchor, baseName + ".properties"));
+  }
+
+  /**
+   * Returns texts from two maps of {@link MessageFormat} patterns (key to pattern), Vietnamese and
+   * English; both are copied.
+   */
+  public static Messages of(Map<String, String> vi, Map<String, String> en) {
+    return new Messages(Map.copyOf(vi), Map.copyOf(en));
+  }
+
+  /** Returns every pattern of one language ({@code vi}, or {@code en} for English), by key. */
+  public Map<String, String> patterns(Locale locale) {
+    return "en".equals(locale.getLanguage()) ? en : vi;
   }
 
   /** Returns the keys of the Vietnamese and the English file, for the bundles-match test. */
@@ -56,16 +85,15 @@ public final class Messages {
    */
   public LocalizedText text(String key, Object[] viArgs, Object[] enArgs) {
     return LocalizedText.of(
-        new MessageFormat(pattern(vi, key), VI).format(viArgs),
-        new MessageFormat(pattern(en, key), Locale.ENGLISH).format(enArgs));
+        format(viFormats, key).format(viArgs), format(enFormats, key).format(enArgs));
   }
 
-  private static String pattern(Map<String, String> texts, String key) {
-    String pattern = texts.get(key);
-    if (pattern == null) {
+  private static MessageFormat format(Map<String, MessageFormat> formats, String key) {
+    MessageFormat format = formats.get(key);
+    if (format == null) {
       throw new IllegalStateException("message key '" + key + "' is missing from the bundle");
     }
-    return pattern;
+    return (MessageFormat) format.clone();
   }
 
   private static Map<String, String> read(Class<?> anchor, String resource) {

@@ -31,6 +31,11 @@ public final class ProblemMessages {
     return new ProblemMessages(Messages.load(ProblemMessages.class, "validation-messages"));
   }
 
+  /** Uses the given message texts (for example the built-in ones with an agency's overrides). */
+  public static ProblemMessages of(Messages messages) {
+    return new ProblemMessages(messages);
+  }
+
   /** Returns the message texts, for the test that both languages have the same keys. */
   public Messages messages() {
     return messages;
