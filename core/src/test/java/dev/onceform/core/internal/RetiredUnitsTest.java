@@ -92,4 +92,15 @@ class RetiredUnitsTest {
         .extracting(Problem::pointer, Problem::code)
         .containsExactly(tuple("/unit", "format.vn-admin-unit"));
   }
+
+  @Test
+  void validate_unknownCode_messageAsksForACurrentUnit() {
+    Problem problem = validate("99999").problems().get(0);
+
+    assertThat(problem.message().in(Locale.ENGLISH))
+        .isEqualTo(
+            "“Administrative unit” is not the code of a current administrative unit (2 digits for"
+                + " one of the 34 provinces, 5 for a commune, as in use since 1 July 2025).");
+    assertThat(problem.message().vi()).startsWith("“Đơn vị hành chính” không phải mã của đơn vị");
+  }
 }
