@@ -8,7 +8,8 @@
 // on standard output (with --errors, ajv's errors on standard error). Exits 2 if a form does not compile.
 //
 // The x-* keywords are declared so that strict mode accepts them; x-codelist is a real keyword that checks
-// membership in the bundled code lists; the four vn-* formats follow the rules of OnceForm's VnFormats.java.
+// membership in the bundled code lists; the four vn-* formats follow the rules of OnceForm's VnFormats.java
+// (vn-admin-unit: a code of the current list); x-not-future and x-personal-id follow FieldRules.java.
 
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -56,7 +57,85 @@ export function isTaxCode(value) {
 }
 
 export const isPhone = (value) => PHONE.test(value);
-export const isAdminUnit = (value) => ADMIN_UNIT.test(value);
+
+/** A current (2025) province (2 digits) or commune (5 digits) code, from the bundled list. */
+export function adminUnitFormat(codeListsDir) {
+  const file = join(codeListsDir, "admin-units-current.json");
+  const root = JSON.parse(readFileSync(file, "utf8"));
+  const codes = new Set(root.provinces.flatMap((p) => [p.code, ...p.communes.map((c) => c.code)]));
+  return (value) => ADMIN_UNIT.test(value) && codes.has(value);
+}
+
+// ----- x-not-future and x-personal-id: the same rules as core/.../internal/FieldRules.java -----
+
+const VN_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+/** A real calendar date written YYYY-MM-DD. */
+function isDate(text) {
+  if (!ISO_DATE.test(text)) {
+    return false;
+  }
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** Whether a date (or the Vietnamese calendar date of a date-time) is after today in Vietnam. */
+export function isFuture(text, dateTime) {
+  let day;
+  if (dateTime) {
+    const instant = new Date(text);
+    if (Number.isNaN(instant.getTime())) {
+      return false; // the format keyword reports it
+    }
+    day = VN_DATE.format(instant);
+  } else {
+    if (!isDate(text)) {
+      return false;
+    }
+    day = text;
+  }
+  return day > VN_DATE.format(new Date());
+}
+
+function at(root, pointer) {
+  let node = root;
+  for (const step of pointer.split("/").slice(1)) {
+    const name = step.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node === null || typeof node !== "object" || !Object.prototype.hasOwnProperty.call(node, name)) {
+      return undefined;
+    }
+    node = node[name];
+  }
+  return node;
+}
+
+export function personalIdAgrees(id, link, root) {
+  if (!isPersonalId(id) || root === undefined) {
+    return true;
+  }
+  const digit = id.charCodeAt(3) - 48;
+  const yearDigits = Number(id.substring(4, 6));
+  const birth = link.dateOfBirth === undefined ? undefined : at(root, link.dateOfBirth);
+  if (typeof birth === "string" && isDate(birth)) {
+    const year = Number(birth.substring(0, 4));
+    const agrees =
+      year >= 1900 && year < 2400 && Math.floor(digit / 2) === Math.floor(year / 100) - 19 && yearDigits === year % 100;
+    if (!agrees) {
+      return false;
+    }
+  }
+  const sex = link.sex === undefined ? undefined : at(root, link.sex);
+  if (sex === "male" || sex === "female") {
+    return (sex === "female") === (digit % 2 === 1);
+  }
+  return true;
+}
 
 // ----- Code lists: read from the forms-schema resources, the same files and entries as CodeLists.java -----
 
@@ -147,6 +226,31 @@ function vocabulary(codeListsDir) {
       },
     },
     {
+      // x-not-future: the same rule as FieldRules.java; today is today in Vietnam.
+      keyword: "x-not-future",
+      type: "string",
+      schemaType: "boolean",
+      compile(enabled, parentSchema) {
+        const dateTime = parentSchema.format === "date-time";
+        return (data) => !enabled || !isFuture(data, dateTime);
+      },
+    },
+    {
+      // x-personal-id: the ID's century/sex digit and year digits agree with the linked fields, when those are valid.
+      keyword: "x-personal-id",
+      type: "string",
+      schemaType: "object",
+      metaSchema: {
+        type: "object",
+        minProperties: 1,
+        properties: { dateOfBirth: { type: "string" }, sex: { type: "string" } },
+        additionalProperties: false,
+      },
+      validate(link, data, _parentSchema, dataCxt) {
+        return personalIdAgrees(data, link, dataCxt ? dataCxt.rootData : undefined);
+      },
+    },
+    {
       keyword: "x-codelist",
       type: "string",
       schemaType: "string",
@@ -173,7 +277,7 @@ function newAjv(codeListsDir) {
   ajv.addFormat("vn-personal-id", { type: "string", validate: isPersonalId });
   ajv.addFormat("vn-tax-code", { type: "string", validate: isTaxCode });
   ajv.addFormat("vn-phone", { type: "string", validate: isPhone });
-  ajv.addFormat("vn-admin-unit", { type: "string", validate: isAdminUnit });
+  ajv.addFormat("vn-admin-unit", { type: "string", validate: adminUnitFormat(codeListsDir) });
   ajv.addVocabulary(vocabulary(codeListsDir));
   return ajv;
 }

@@ -189,7 +189,7 @@ public final class FormEngine {
    */
   public ValidationReport validate(String formId, JsonNode submission) {
     requireNonNull(submission, "submission");
-    return require(formId).validate(submission);
+    return require(formId).validate(submission, clock);
   }
 
   /**
@@ -221,7 +221,7 @@ public final class FormEngine {
     requireNonNull(seal, "seal");
     requireNonNull(subject, "subject");
     CompiledForm compiled = require(formId);
-    ValidationReport report = compiled.validate(submission);
+    ValidationReport report = compiled.validate(submission, clock);
     List<Problem> sealProblems =
         sealer.check(compiled.form(), submission, seal, subject, clock.instant());
     if (sealProblems.isEmpty()) {
@@ -400,7 +400,10 @@ public final class FormEngine {
       return this;
     }
 
-    /** Sets the clock for deadlines and provenance times; default the system UTC clock. */
+    /**
+     * Sets the clock for deadlines, provenance times and {@code x-not-future} (today is the clock's
+     * date in Asia/Ho_Chi_Minh); default the system UTC clock.
+     */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;

@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  *       have;
  *   <li>{@code required.hidden}: a required field hidden by a rule, without a default;
  *   <li>the warning {@code order.duplicate}: two siblings with the same {@code x-order};
+ *   <li>{@code not-future.misplaced}, {@code personal-id.misplaced}, {@code
+ *       personal-id.unknown-field}, {@code personal-id.wrong-field}: an {@code x-not-future} or
+ *       {@code x-personal-id} on the wrong kind of field or linked to one;
  *   <li>{@code version.breaking}, {@code version.unchanged}: versions of one form (files linted
  *       together, or {@link Builder#previousVersions published versions}) whose version numbers do
  *       not tell the change, judged by {@link FormDefinition#diff};
@@ -74,6 +77,7 @@ public final class FormLinter {
             new RuleCheck(),
             new RequiredHiddenCheck(),
             new OrderCheck(),
+            new FieldKeywordCheck(),
             new MetaSchemaCheck(builder.metaSchema));
   }
 

@@ -63,7 +63,7 @@ final class KeywordDiff {
       case "x-compute" -> add(field, at, Kind.RULE_CHANGED, false, "computation " + what);
       case "x-order", "x-section", "x-widget" ->
           add(field, at, Kind.LAYOUT_CHANGED, false, key + " " + what);
-      case "pattern", "multipleOf", "dependentRequired" ->
+      case "pattern", "multipleOf", "dependentRequired", "x-not-future", "x-personal-id" ->
           add(
               field,
               at,

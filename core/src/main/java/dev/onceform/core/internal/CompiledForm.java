@@ -49,9 +49,9 @@ public final class CompiledForm {
     return validator;
   }
 
-  /** Validates a submission. */
-  public ValidationReport validate(JsonNode submission) {
-    return validator.validate(submission);
+  /** Validates a submission; {@code x-not-future} takes today from {@code clock}. */
+  public ValidationReport validate(JsonNode submission, Clock clock) {
+    return validator.validate(submission, clock);
   }
 
   /** Runs a prefill for this form; {@code audit} records each adapter call and never throws. */

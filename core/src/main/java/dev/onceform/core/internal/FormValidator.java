@@ -16,6 +16,7 @@ import dev.onceform.schema.CodeLists;
 import dev.onceform.schema.FieldDefinition;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.OnceFormException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ public final class FormValidator {
   private final String formKey;
   private final List<CodedField> codedFields;
   private final ProblemMessages messages;
+  private final FieldRules fieldRules;
 
   /**
    * Compiles a form's schema.
@@ -53,6 +55,7 @@ public final class FormValidator {
     this.formKey = form.toString();
     this.codedFields = codedFields(form);
     this.schema = compile(form);
+    this.fieldRules = FieldRules.of(form);
   }
 
   private static Schema compile(FormDefinition form) {
@@ -130,8 +133,20 @@ public final class FormValidator {
     return form;
   }
 
-  /** Validates a submission and reports every problem. */
+  /**
+   * Validates a submission and reports every problem, with today's date from the system clock for
+   * {@code x-not-future}.
+   */
   public ValidationReport validate(JsonNode submission) {
+    return validate(submission, Clock.systemUTC());
+  }
+
+  /**
+   * Validates a submission and reports every problem.
+   *
+   * @param clock the engine's clock: {@code x-not-future} compares with its date in Vietnam
+   */
+  public ValidationReport validate(JsonNode submission, Clock clock) {
     List<Problem> problems = new ArrayList<>();
     Set<String> flagged = new HashSet<>();
     List<com.networknt.schema.Error> errors =
@@ -139,10 +154,15 @@ public final class FormValidator {
             submission, context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
     for (com.networknt.schema.Error error : errors) {
       Problem problem = messages.problem(form, error, pointer(error));
+      JsonNode value = error.getInstanceNode();
+      if (value != null) {
+        problem = RetiredUnits.refine(messages, form, value, problem);
+      }
       problems.add(problem);
       flagged.add(problem.pointer());
     }
     checkCodeLists(submission, flagged, problems);
+    fieldRules.check(submission, clock, flagged, messages, problems);
     return new ValidationReport(formKey, problems, submission);
   }
 

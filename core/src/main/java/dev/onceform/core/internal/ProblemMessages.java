@@ -102,4 +102,33 @@ public final class ProblemMessages {
     String last = pointer.substring(pointer.lastIndexOf('/') + 1);
     return LocalizedText.of(last.isEmpty() ? pointer : last);
   }
+
+  /**
+   * A problem found by OnceForm's own checks (not a JSON Schema keyword): {@code {0}} in the
+   * message is the field's label, {@code {1}} and {@code {2}} are {@code first} and {@code second}
+   * (reference data or another field's label, never the submitted value).
+   */
+  Problem own(
+      FormDefinition form, String pointer, String code, String key, Object first, Object second) {
+    LocalizedText label = label(form, pointer);
+    return new Problem(
+        pointer,
+        code,
+        "string",
+        messages.text(
+            key,
+            new Object[] {label.vi(), localized(first, true), localized(second, true)},
+            new Object[] {
+              label.in(Locale.ENGLISH), localized(first, false), localized(second, false)
+            }));
+  }
+
+  /** Returns the label of a field (for messages that name a second field). */
+  static LocalizedText fieldLabel(FormDefinition form, String pointer) {
+    return label(form, pointer);
+  }
+
+  private static Object localized(Object value, boolean vi) {
+    return value instanceof LocalizedText text ? vi ? text.vi() : text.in(Locale.ENGLISH) : value;
+  }
 }

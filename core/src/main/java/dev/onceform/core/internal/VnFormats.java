@@ -2,6 +2,7 @@ package dev.onceform.core.internal;
 
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.format.Format;
+import dev.onceform.schema.AdministrativeUnits;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,9 +38,7 @@ final class VnFormats {
         new Named("vn-personal-id", VnFormats::isPersonalId),
         new Named("vn-tax-code", VnFormats::isTaxCode),
         new Named("vn-phone", value -> PHONE.matcher(value).matches()),
-        // Shape only (2-digit province or 5-digit commune); membership in the current list of
-        // administrative units arrives with the code lists.
-        new Named("vn-admin-unit", value -> ADMIN_UNIT.matcher(value).matches()));
+        new Named("vn-admin-unit", VnFormats::isCurrentAdminUnit));
   }
 
   /** Returns the rule of a Vietnamese format by name, or empty if it is not one of ours. */
@@ -74,6 +73,21 @@ final class VnFormats {
       return false;
     }
     return hasValidCheckDigit(matcher.group(1));
+  }
+
+  /**
+   * A current (2025) administrative unit: a 2-digit province or a 5-digit commune code of {@link
+   * AdministrativeUnits#builtIn()}. A pre-2025 code is not current; {@link RetiredUnits} names its
+   * successor.
+   */
+  static boolean isCurrentAdminUnit(String value) {
+    if (!ADMIN_UNIT.matcher(value).matches()) {
+      return false;
+    }
+    AdministrativeUnits units = AdministrativeUnits.builtIn();
+    return value.length() == 2
+        ? units.province(value).isPresent()
+        : units.commune(value).isPresent();
   }
 
   private static boolean hasValidCheckDigit(String tenDigits) {

@@ -36,7 +36,7 @@ class CompiledFormCacheTest {
     Schema schema = validator.schema();
 
     for (int i = 0; i < 100; i++) {
-      compiled.validate(Json.read("{\"child\": {\"fullName\": 42}}", "test"));
+      compiled.validate(Json.read("{\"child\": {\"fullName\": 42}}", "test"), Clock.systemUTC());
     }
 
     assertThat(compiled.validator()).isSameAs(validator);

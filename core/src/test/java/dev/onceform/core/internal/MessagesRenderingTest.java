@@ -22,7 +22,10 @@ class MessagesRenderingTest {
   @MethodSource("keys")
   void message_rendersCleanlyInBothLanguages(String key) {
     LocalizedText text =
-        MESSAGES.text(key, new Object[] {"Họ và tên", "12"}, new Object[] {"Full name", "12"});
+        MESSAGES.text(
+            key,
+            new Object[] {"Họ và tên", "12", "Xã Hòa Phú"},
+            new Object[] {"Full name", "12", "Xã Hòa Phú"});
 
     check(key, MESSAGES.patterns(VI), text.vi(), "Họ và tên");
     check(key, MESSAGES.patterns(Locale.ENGLISH), text.in(Locale.ENGLISH), "Full name");
@@ -42,6 +45,9 @@ class MessagesRenderingTest {
     }
     if (pattern.contains("{1}")) {
       assertThat(out).as(key).contains("12");
+    }
+    if (pattern.contains("{2}")) {
+      assertThat(out).as(key).contains("Xã Hòa Phú");
     }
     assertThat(out).as(key + " ends a sentence").endsWith(".");
   }

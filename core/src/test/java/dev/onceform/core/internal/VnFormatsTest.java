@@ -41,4 +41,53 @@ class VnFormatsTest {
   void isTaxCode_wrongCheckDigitOrShape_false(String code) {
     assertThat(VnFormats.isTaxCode(code)).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "0912345678",
+        "0321234567",
+        "0561234567",
+        "0771234567",
+        "0861234567",
+        "+84912345678",
+        "02438253536",
+        "02363822222",
+        "+842838291234"
+      })
+  void phone_mobileOrLandline_matches(String phone) {
+    assertThat(VnFormats.rule("vn-phone").orElseThrow().test(phone)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "84912345678",
+        "0412345678",
+        "0112345678",
+        "0612345678",
+        "091234567",
+        "09123456789",
+        "0283829123",
+        "0912 345 678",
+        "0912.345.678",
+        "+840912345678",
+        "1900123456",
+        "0912345678\n"
+      })
+  void phone_wrongPrefixLengthOrSeparators_doesNotMatch(String phone) {
+    assertThat(VnFormats.rule("vn-phone").orElseThrow().test(phone)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"01", "96", "00004", "26740"})
+  void isCurrentAdminUnit_currentCodes_true(String code) {
+    assertThat(VnFormats.isCurrentAdminUnit(code)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"02", "74", "00001", "00007", "99999", "0007", "１2"})
+  void isCurrentAdminUnit_retiredUnknownOrMalformed_false(String code) {
+    assertThat(VnFormats.isCurrentAdminUnit(code)).isFalse();
+  }
 }
