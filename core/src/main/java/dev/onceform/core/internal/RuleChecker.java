@@ -126,8 +126,10 @@ final class RuleChecker {
       hidden.add(rule.pointer());
       JsonPointer last = rule.path().last();
       if (!visible.at(rule.path()).isMissingNode() && last != null) {
+        if (present.isEmpty()) {
+          visible = submission.deepCopy(); // copied once, at the first value to hide
+        }
         present.add(rule.pointer());
-        visible = visible == submission ? submission.deepCopy() : visible;
         if (visible.at(rule.path().head()) instanceof ObjectNode parent) {
           parent.remove(last.getMatchingProperty());
         }

@@ -163,6 +163,7 @@ final class JsValues {
   }
 
   /** JavaScript {@code a === b}; objects and arrays are equal only to the same node. */
+  @SuppressWarnings("ReferenceEquality") // JavaScript compares objects and arrays by reference
   static boolean strictEquals(JsonNode a, JsonNode b) {
     if (!sameType(a, b)) {
       return false;
