@@ -9,12 +9,16 @@
 //
 // The x-* keywords are declared so that strict mode accepts them; x-codelist is a real keyword that checks
 // membership in the bundled code lists; the four vn-* formats follow the rules of OnceForm's VnFormats.java
-// (vn-admin-unit: a code of the current list); x-not-future and x-personal-id follow FieldRules.java.
+// (vn-admin-unit: a code of the current list); x-not-future and x-personal-id follow FieldRules.java;
+// x-visible-if, x-compute and x-rules are evaluated with json-logic-js (the browser's library), as OnceForm's
+// RuleChecker.java does. With hiddenFields "drop", a hidden value is not rejected (OnceForm drops it before the schema
+// checks; ajv still validates it against the schema).
 
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import jsonLogic from "json-logic-js";
 
 // ----- Vietnamese formats: the same rules as core/src/main/java/dev/onceform/core/internal/VnFormats.java -----
 
@@ -171,7 +175,21 @@ const LOCALIZED = {
   additionalProperties: false,
 };
 
-function vocabulary(codeListsDir) {
+/** Whether a submitted value equals a computed one; an incomputable result (null, NaN) matches anything. */
+export function matchesComputed(result, value) {
+  if (result === null || result === undefined) {
+    return true;
+  }
+  if (typeof result === "number") {
+    return !Number.isFinite(result) || (typeof value === "number" && value === result);
+  }
+  if (typeof result === "string") {
+    return typeof value === "string" && value.normalize("NFC") === result.normalize("NFC");
+  }
+  return JSON.stringify(result) === JSON.stringify(value);
+}
+
+function vocabulary(codeListsDir, rules) {
   const lists = new Map();
   return [
     {
@@ -186,6 +204,7 @@ function vocabulary(codeListsDir) {
           title: LOCALIZED,
           level: { enum: ["commune", "province", "ministry"] },
           result: { type: "string" },
+          hiddenFields: { enum: ["reject", "drop"] },
           interconnected: {
             type: "array",
             items: {
@@ -215,8 +234,29 @@ function vocabulary(codeListsDir) {
         additionalProperties: false,
       },
     },
-    { keyword: "x-visible-if" }, // JSON Logic: an annotation for renderers
-    { keyword: "x-compute" }, // JSON Logic: an annotation for renderers
+    // JSON Logic rules, evaluated with json-logic-js as in RuleChecker.java (paths are dotted from the submission root)
+    {
+      keyword: "x-visible-if", // present while the rule is false: invalid (hiddenFields "reject", the default)
+      validate: (rule, data, parentSchema, ctx) => rules.dropsHidden || jsonLogic.truthy(jsonLogic.apply(rule, ctx.rootData)),
+    },
+    {
+      keyword: "x-compute", // a present value must equal the computed one
+      validate: (rule, data, parentSchema, ctx) => matchesComputed(jsonLogic.apply(rule, ctx.rootData), data),
+    },
+    {
+      keyword: "x-rules", // cross-field conditions: each must be truthy
+      metaSchema: {
+        type: "array",
+        items: {
+          type: "object",
+          required: ["id", "rule", "pointer", "message"],
+          properties: { id: { type: "string" }, rule: {}, pointer: { type: "string" }, message: LOCALIZED },
+          additionalProperties: false,
+        },
+      },
+      validate: (list, data, parentSchema, ctx) =>
+        list.every((entry) => jsonLogic.truthy(jsonLogic.apply(entry.rule, ctx.rootData))),
+    },
     { keyword: "x-order", metaSchema: { type: "integer" } },
     { keyword: "x-section", metaSchema: { type: "string" } },
     {
@@ -268,7 +308,7 @@ function vocabulary(codeListsDir) {
   ];
 }
 
-function newAjv(codeListsDir) {
+function newAjv(codeListsDir, rules) {
   // Strict mode, except strictRequired: it rejects the standard JSON Schema idiom for a conditionally required
   // field, {"if": {...}, "then": {"required": ["bankAccount"]}}, because "then" does not itself define the property
   // (ajv's default is strictRequired: false even in strict mode; strict: true turns it on).
@@ -278,7 +318,7 @@ function newAjv(codeListsDir) {
   ajv.addFormat("vn-tax-code", { type: "string", validate: isTaxCode });
   ajv.addFormat("vn-phone", { type: "string", validate: isPhone });
   ajv.addFormat("vn-admin-unit", { type: "string", validate: adminUnitFormat(codeListsDir) });
-  ajv.addVocabulary(vocabulary(codeListsDir));
+  ajv.addVocabulary(vocabulary(codeListsDir, rules));
   return ajv;
 }
 
@@ -297,14 +337,17 @@ function main(argv) {
   }
   const formsDir = resolve(args[0]);
   const samplesDir = resolve(args[1]);
-  const ajv = newAjv(resolve(args[2] ?? join(formsDir, "..", "codelists")));
+  const codeListsDir = resolve(args[2] ?? join(formsDir, "..", "codelists"));
   const results = {};
   for (const formId of directories(samplesDir)) {
     for (const version of directories(join(samplesDir, formId))) {
       const formFile = join(formsDir, `${formId}-${version}.json`);
       let validate;
       try {
-        validate = ajv.compile(JSON.parse(readFileSync(formFile, "utf8")));
+        const form = JSON.parse(readFileSync(formFile, "utf8"));
+        // one Ajv per form: x-visible-if depends on the form's x-form.hiddenFields
+        const ajv = newAjv(codeListsDir, { dropsHidden: form["x-form"]?.hiddenFields === "drop" });
+        validate = ajv.compile(form);
       } catch (e) {
         process.stderr.write(`${formFile}: does not compile with ajv: ${e.message}\n`);
         return 2;

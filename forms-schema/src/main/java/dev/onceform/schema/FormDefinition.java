@@ -37,6 +37,7 @@ public final class FormDefinition {
   private final Map<String, FieldDefinition> fieldsByPointer;
   private final JsonNode schema;
   private final String source;
+  private final RuleReader.FormRules rules;
 
   FormDefinition(
       String id,
@@ -58,6 +59,7 @@ public final class FormDefinition {
             .collect(Collectors.toUnmodifiableMap(FieldDefinition::pointer, Function.identity()));
     this.schema = schema;
     this.source = source;
+    this.rules = RuleReader.read(schema, source);
   }
 
   /**
@@ -136,6 +138,25 @@ public final class FormDefinition {
   /** Returns the field at a JSON Pointer, such as {@code /mother/fullName}. */
   public Optional<FieldDefinition> field(String pointer) {
     return Optional.ofNullable(fieldsByPointer.get(requireNonNull(pointer, "pointer")));
+  }
+
+  /**
+   * Returns the {@code x-visible-if} rules of every field and object section reached from the root
+   * through {@code properties}, by JSON Pointer in document order (an object before its fields).
+   * While a rule is false, its field, or the object and everything in it, is hidden.
+   */
+  public Map<String, Rule> visibilityRules() {
+    return rules.visibility();
+  }
+
+  /** Returns the {@code x-rules} cross-field conditions of the root and its objects, in order. */
+  public List<CrossFieldRule> crossFieldRules() {
+    return rules.crossField();
+  }
+
+  /** Returns {@code x-form.hiddenFields}: what validation does with values of hidden fields. */
+  public HiddenFields hiddenFields() {
+    return rules.hiddenFields();
   }
 
   /** Returns a copy of the form's JSON Schema document. */

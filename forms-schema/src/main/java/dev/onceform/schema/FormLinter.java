@@ -75,6 +75,7 @@ public final class FormLinter {
             new CodeListCheck(codeLists),
             new LabelCheck(),
             new RuleCheck(),
+            new CrossFieldRuleCheck(),
             new RequiredHiddenCheck(),
             new OrderCheck(),
             new FieldKeywordCheck(),

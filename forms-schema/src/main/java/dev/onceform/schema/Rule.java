@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * A JSON Logic expression from an {@code x-visible-if} or {@code x-compute} keyword. Field
- * references are written {@code {"var": "mother.personalId"}} (dots between property names) and
- * mean the submission value at {@code /mother/personalId}.
+ * A JSON Logic expression from an {@code x-visible-if}, {@code x-compute} or {@code x-rules}
+ * keyword. Field references are written {@code {"var": "mother.personalId"}} (dots between property
+ * names) and mean the submission value at {@code /mother/personalId}.
  *
  * <p>Immutable: {@link #expression()} returns a copy.
  */
@@ -23,7 +23,10 @@ public final class Rule {
     this.references = Set.copyOf(references);
   }
 
-  /** Returns the keyword the rule came from: {@code x-visible-if} or {@code x-compute}. */
+  /**
+   * Returns the keyword the rule came from: {@code x-visible-if}, {@code x-compute} or {@code
+   * x-rules}.
+   */
   public String keyword() {
     return keyword;
   }

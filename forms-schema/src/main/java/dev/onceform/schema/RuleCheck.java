@@ -34,7 +34,7 @@ final class RuleCheck implements FormCheck {
     }
   }
 
-  private static void check(
+  static void check(
       LintedFile form, String keyword, JsonNode expression, String at, List<String> paths) {
     if (expression.isTextual()) {
       form.errorAtValue(
@@ -85,7 +85,7 @@ final class RuleCheck implements FormCheck {
     return pointer.toString();
   }
 
-  private static String dotted(String pointer) {
+  static String dotted(String pointer) {
     return pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
   }
 }

@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * Validates submissions against one form version: JSON Schema 2020-12 (json-schema-validator, with
  * format assertions on and the Vietnamese formats registered), then the {@code x-codelist}
- * memberships. The schema is compiled once, in the constructor; instances are immutable and
+ * memberships, then the JSON Logic rules ({@link RuleChecker}: hidden fields, computed values,
+ * {@code x-rules}). The schema is compiled once, in the constructor; instances are immutable and
  * thread-safe.
  */
 public final class FormValidator {
@@ -40,14 +41,15 @@ public final class FormValidator {
   private final List<CodedField> codedFields;
   private final ProblemMessages messages;
   private final FieldRules fieldRules;
+  private final RuleChecker rules;
 
   /**
    * Compiles a form's schema.
    *
    * @throws OnceFormException {@code OF-VALID-101} if the form names a code list that is neither
    *     bundled nor installed ({@code CodeLists.installed()}), {@code OF-VALID-102} if the schema
-   *     does not compile, {@code OF-VALID-152} if a {@code $ref} points out of the form (never
-   *     fetched)
+   *     does not compile, {@code OF-VALID-103} if a JSON Logic rule is not well-formed, {@code
+   *     OF-VALID-152} if a {@code $ref} points out of the form (never fetched)
    */
   public FormValidator(FormDefinition form, ProblemMessages messages) {
     this.form = form;
@@ -56,6 +58,7 @@ public final class FormValidator {
     this.codedFields = codedFields(form);
     this.schema = compile(form);
     this.fieldRules = FieldRules.of(form);
+    this.rules = new RuleChecker(form, messages);
   }
 
   private static Schema compile(FormDefinition form) {
@@ -146,14 +149,20 @@ public final class FormValidator {
    *
    * @param clock the engine's clock: {@code x-not-future} compares with its date in Vietnam
    */
-  public ValidationReport validate(JsonNode submission, Clock clock) {
+  public ValidationReport validate(JsonNode given, Clock clock) {
     List<Problem> problems = new ArrayList<>();
     Set<String> flagged = new HashSet<>();
+    RuleChecker.Visibility visibility = rules.visibility(given);
+    JsonNode submission = rules.checked(given, visibility);
     List<com.networknt.schema.Error> errors =
         schema.validate(
             submission, context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
     for (com.networknt.schema.Error error : errors) {
-      Problem problem = messages.problem(form, error, pointer(error));
+      String pointer = pointer(error);
+      if (visibility.hides(pointer)) {
+        continue; // a hidden field: rule.x-visible-if or dropped (RuleChecker)
+      }
+      Problem problem = messages.problem(form, error, pointer);
       JsonNode value = error.getInstanceNode();
       if (value != null) {
         problem = RetiredUnits.refine(messages, form, value, problem);
@@ -161,17 +170,23 @@ public final class FormValidator {
       problems.add(problem);
       flagged.add(problem.pointer());
     }
-    checkCodeLists(submission, flagged, problems);
+    checkCodeLists(submission, visibility, flagged, problems);
     fieldRules.check(submission, clock, flagged, messages, problems);
+    rules.check(submission, visibility, flagged, problems);
     return new ValidationReport(formKey, problems, submission);
   }
 
-  private void checkCodeLists(JsonNode submission, Set<String> flagged, List<Problem> problems) {
+  private void checkCodeLists(
+      JsonNode submission,
+      RuleChecker.Visibility visibility,
+      Set<String> flagged,
+      List<Problem> problems) {
     for (CodedField field : codedFields) {
       JsonNode value = submission.at(field.path());
       if (value.isTextual()
           && !field.list().contains(value.asText())
-          && !flagged.contains(field.pointer())) {
+          && !flagged.contains(field.pointer())
+          && !visibility.hides(field.pointer())) {
         problems.add(messages.codeList(form, field.pointer(), field.list().name()));
       }
     }

@@ -63,6 +63,14 @@ public final class ProblemMessages {
     return new Problem(pointer, code, valueType, text(form, pointer, code, ""));
   }
 
+  /**
+   * A problem found by a form rule ({@code rule.x-visible-if}, {@code rule.x-compute}); {@code
+   * code} is also the message key.
+   */
+  Problem rule(FormDefinition form, String pointer, String code, String valueType) {
+    return new Problem(pointer, code, valueType, text(form, pointer, code, ""));
+  }
+
   private LocalizedText text(FormDefinition form, String pointer, String key, Object extra) {
     LocalizedText label = label(form, pointer);
     return messages.text(
