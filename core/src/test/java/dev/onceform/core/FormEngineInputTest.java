@@ -220,4 +220,14 @@ class FormEngineInputTest {
                     NODES.objectNode().put("a", new java.math.BigInteger("9".repeat(101)))))
         .hasMessageStartingWith("OF-JSON-108: submission at JSON Pointer \"/a\"");
   }
+
+  @Test
+  void issue5_blankMemberName_isAProblemNotAnException() {
+    // found by SubmissionFuzzTest: the label of "/\t" was blank and LocalizedText refused it
+    ValidationReport report =
+        ENGINE.validate("birth-registration@0.1.0", "{\" \": 0, \"\\t\": 0}".getBytes(UTF8));
+
+    assertThat(report.valid()).isFalse();
+    assertThat(report.problems()).extracting(problem -> problem.pointer()).contains("/ ", "/\t");
+  }
 }

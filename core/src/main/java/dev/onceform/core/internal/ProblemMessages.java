@@ -95,6 +95,6 @@ public final class ProblemMessages {
       return form.title();
     }
     String last = pointer.substring(pointer.lastIndexOf('/') + 1);
-    return LocalizedText.of(last.isEmpty() ? pointer : last);
+    return LocalizedText.of(last.isBlank() ? pointer : last);
   }
 }
