@@ -96,7 +96,9 @@ class ValidateCommandTest {
   @Test
   void invalidUtf8_exit2() throws Exception {
     Path file =
-        Files.write(dir.resolve("latin1.json"), "{\"a\": \"Hà Nội\"}".getBytes("ISO-8859-1"));
+        Files.write(
+            dir.resolve("latin1.json"),
+            "{\"a\": \"Hà Nội\"}".getBytes(StandardCharsets.ISO_8859_1));
 
     assertOneLineError(validate(file), "OF-JSON-112: " + file + ":1:", "not UTF-8");
   }

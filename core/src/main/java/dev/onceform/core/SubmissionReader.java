@@ -221,39 +221,29 @@ final class SubmissionReader {
     }
 
     private JsonNode value(JsonToken token) throws IOException {
-      switch (token) {
-        case START_OBJECT:
-        case START_ARRAY:
+      return switch (token) {
+        case START_OBJECT, START_ARRAY -> {
           if (stack.size() >= limits.maxDepth()) {
             throw InputErrors.tooDeep(here(), limits.maxDepth());
           }
-          return token == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
-        case VALUE_STRING:
-          return NODES.textNode(text(false));
-        case VALUE_NUMBER_INT:
-          return integer();
-        case VALUE_NUMBER_FLOAT:
-          return decimal();
-        case VALUE_TRUE:
-          return NODES.booleanNode(true);
-        case VALUE_FALSE:
-          return NODES.booleanNode(false);
-        case VALUE_NULL:
-          return NODES.nullNode();
-        default:
-          throw InputErrors.notJson(here(), "unexpected token " + token, null);
-      }
+          yield token == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
+        }
+        case VALUE_STRING -> NODES.textNode(text(false));
+        case VALUE_NUMBER_INT -> integer();
+        case VALUE_NUMBER_FLOAT -> decimal();
+        case VALUE_TRUE -> NODES.booleanNode(true);
+        case VALUE_FALSE -> NODES.booleanNode(false);
+        case VALUE_NULL -> NODES.nullNode();
+        default -> throw InputErrors.notJson(here(), "unexpected token " + token, null);
+      };
     }
 
     private JsonNode integer() throws IOException {
-      switch (parser.getNumberType()) {
-        case INT:
-          return NODES.numberNode(parser.getIntValue());
-        case LONG:
-          return NODES.numberNode(parser.getLongValue());
-        default:
-          return NODES.numberNode(parser.getBigIntegerValue());
-      }
+      return switch (parser.getNumberType()) {
+        case INT -> NODES.numberNode(parser.getIntValue());
+        case LONG -> NODES.numberNode(parser.getLongValue());
+        default -> NODES.numberNode(parser.getBigIntegerValue());
+      };
     }
 
     private JsonNode decimal() throws IOException {

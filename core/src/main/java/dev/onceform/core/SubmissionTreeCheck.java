@@ -69,6 +69,8 @@ final class SubmissionTreeCheck {
           where(path, depth), "a " + node.getNodeType() + " node is no JSON value", null);
     }
 
+    // identity, not equality: a child that came back as the same instance needs no copy
+    @SuppressWarnings("ReferenceEquality")
     private JsonNode object(ObjectNode node, int depth) {
       container(node, depth);
       if (node.size() > limits.maxObjectMembers()) {
@@ -96,6 +98,7 @@ final class SubmissionTreeCheck {
       return copy == null ? node : copy;
     }
 
+    @SuppressWarnings("ReferenceEquality")
     private JsonNode array(ArrayNode node, int depth) {
       container(node, depth);
       if (node.size() > limits.maxArrayLength()) {
