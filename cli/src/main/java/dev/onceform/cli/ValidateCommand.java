@@ -7,6 +7,7 @@ import dev.onceform.core.validation.ValidationReport;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.SampleForms;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FormDefinition definition = loadForm(form);
-    JsonNode data =
-        Submissions.parse(
-            new ByteArrayInputStream(InputFiles.read(submission)), submission.toString());
+    JsonNode data;
+    // read through the default SubmissionLimits: hostile input stops at a limit, with OF-JSON-1xx
+    try (InputStream in = InputFiles.open(submission)) {
+      data = Submissions.parse(in, submission.toString());
+    }
     ValidationReport report =
         FormEngine.builder().form(definition).build().validate(definition.toString(), data);
     PrintWriter out = spec.commandLine().getOut();

@@ -217,7 +217,9 @@ class PrefillCommandTest {
             array.toString());
 
     assertThat(truncated.exitCode()).isEqualTo(2);
-    assertThat(truncated.err()).contains("OF-JSON-101: " + notJson + ":1:14: not valid JSON");
+    assertThat(truncated.err())
+        .contains("OF-JSON-101: " + notJson + ":1:14")
+        .contains("not valid JSON");
     assertThat(notAnObject.exitCode()).isEqualTo(2);
     assertThat(notAnObject.err()).contains(array + ": a draft must be a JSON object");
   }

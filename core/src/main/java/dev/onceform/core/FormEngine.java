@@ -23,6 +23,7 @@ import dev.onceform.core.validation.ValidationMessages;
 import dev.onceform.core.validation.ValidationReport;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.OnceFormException;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +82,8 @@ public final class FormEngine {
   private final List<CircuitListener> listeners;
   private final SourceGuards guards;
   private final ValidationMessages messages;
+  private final SubmissionReader reader;
+  private final SubmissionTreeCheck treeCheck;
 
   private FormEngine(Builder builder) {
     this.auditSinks = List.copyOf(builder.auditSinks);
@@ -105,6 +108,8 @@ public final class FormEngine {
         (key, form) ->
             compiled.put(key, new CompiledForm(form, adapters, guards, problemMessages)));
     this.forms = Collections.unmodifiableMap(compiled);
+    this.reader = new SubmissionReader(builder.submissionLimits);
+    this.treeCheck = new SubmissionTreeCheck(builder.submissionLimits);
   }
 
   /** Returns a new builder. */
@@ -120,7 +125,8 @@ public final class FormEngine {
             .prefillTimeout(prefillTimeout)
             .sealTtl(sealTtl)
             .defaultSourcePolicy(defaultPolicy)
-            .messages(messages);
+            .messages(messages)
+            .submissionLimits(reader.limits());
     sealKeys.ifPresent(builder::sealKeys);
     forms.values().forEach(compiled -> builder.form(compiled.form()));
     adapters.values().forEach(builder::adapter);
@@ -183,13 +189,34 @@ public final class FormEngine {
 
   /**
    * Validates a submission and reports every problem with a JSON Pointer, a stable code and a
-   * message in Vietnamese and English.
+   * message in Vietnamese and English. The submission is first checked against the engine's {@link
+   * Builder#submissionLimits(SubmissionLimits) limits} and its strings normalised to NFC (the
+   * report's {@link ValidationReport#submission()} is the normalised copy; the argument is not
+   * changed).
    *
-   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered
+   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered; {@code
+   *     OF-JSON-1xx} if the submission breaks a limit or holds forbidden characters
    */
   public ValidationReport validate(String formId, JsonNode submission) {
     requireNonNull(submission, "submission");
-    return require(formId).validate(submission, clock);
+    CompiledForm compiled = require(formId);
+    return compiled.validate(treeCheck.check(submission), clock);
+  }
+
+  /**
+   * Reads a submission of UTF-8 JSON within the engine's {@link
+   * Builder#submissionLimits(SubmissionLimits) limits} (enforced while parsing, see {@link
+   * Submissions}) and validates it as {@link #validate(String, JsonNode)} does.
+   *
+   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered (checked before
+   *     the submission is read); {@code OF-JSON-1xx} if the submission is not JSON, breaks a limit
+   *     or holds forbidden characters
+   */
+  public ValidationReport validate(String formId, byte[] submission) {
+    requireNonNull(submission, "submission");
+    CompiledForm compiled = require(formId);
+    return compiled.validate(
+        reader.read(new ByteArrayInputStream(submission), "submission"), clock);
   }
 
   /**
@@ -213,7 +240,8 @@ public final class FormEngine {
    *
    * @param seal the seal the browser sent back; empty if it sent none (see {@link
    *     PrefillSeal#ofNullable(String)})
-   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered
+   * @throws OnceFormException {@code OF-ENGINE-101} if the form is not registered; {@code
+   *     OF-JSON-1xx} if the submission breaks a limit or holds forbidden characters
    */
   public ValidationReport validate(
       String formId, JsonNode submission, Optional<PrefillSeal> seal, Subject subject) {
@@ -221,9 +249,10 @@ public final class FormEngine {
     requireNonNull(seal, "seal");
     requireNonNull(subject, "subject");
     CompiledForm compiled = require(formId);
-    ValidationReport report = compiled.validate(submission, clock);
+    JsonNode checked = treeCheck.check(submission);
+    ValidationReport report = compiled.validate(checked, clock);
     List<Problem> sealProblems =
-        sealer.check(compiled.form(), submission, seal, subject, clock.instant());
+        sealer.check(compiled.form(), checked, seal, subject, clock.instant());
     if (sealProblems.isEmpty()) {
       return report;
     }
@@ -268,8 +297,18 @@ public final class FormEngine {
     private SourcePolicy defaultPolicy = SourcePolicy.defaults();
     private final List<CircuitListener> listeners = new ArrayList<>();
     private ValidationMessages messages = ValidationMessages.builtIn();
+    private SubmissionLimits submissionLimits = SubmissionLimits.defaults();
 
     private Builder() {}
+
+    /**
+     * Sets the limits every submission is checked against before validation (size, depth, string,
+     * array, object and number lengths); default {@link SubmissionLimits#defaults()}.
+     */
+    public Builder submissionLimits(SubmissionLimits limits) {
+      this.submissionLimits = requireNonNull(limits, "limits");
+      return this;
+    }
 
     /**
      * Registers a form version. Several versions of one form may be registered.

@@ -108,7 +108,7 @@ public final class ProblemMessages {
       return form.title();
     }
     String last = pointer.substring(pointer.lastIndexOf('/') + 1);
-    return LocalizedText.of(last.isEmpty() ? pointer : last);
+    return LocalizedText.of(last.isBlank() ? pointer : last);
   }
 
   /**

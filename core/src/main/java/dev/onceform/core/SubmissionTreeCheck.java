@@ -1,0 +1,189 @@
+package dev.onceform.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onceform.core.InputErrors.Where;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a submission the caller parsed itself against {@link SubmissionLimits}, with the same
+ * codes as {@link SubmissionReader}, and returns it with every string and member name in NFC (the
+ * same instance when nothing had to change; the input is never modified). The size is that of the
+ * compact JSON, escapes not counted. Immutable and thread-safe.
+ */
+final class SubmissionTreeCheck {
+  private static final String SOURCE = "submission";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final SubmissionLimits limits;
+
+  SubmissionTreeCheck(SubmissionLimits limits) {
+    this.limits = limits;
+  }
+
+  /** Returns the submission checked and normalised. */
+  JsonNode check(JsonNode submission) {
+    if (submission.isMissingNode()) {
+      throw InputErrors.notJson(where(new String[1], 0), "the submission is a missing node", null);
+    }
+    return new Walk().value(submission, 0);
+  }
+
+  private Where where(String[] path, int depth) {
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      pointer.append('/').append(path[i].replace("~", "~0").replace("/", "~1"));
+    }
+    return new Where(SOURCE, 0, 0, pointer.toString());
+  }
+
+  /** One walk: the path to the current value, and the size so far. */
+  private final class Walk {
+    private final String[] path = new String[limits.maxDepth() + 1];
+    private long size;
+
+    /** Checks a value at {@code depth} (its path is {@code path[0..depth)}). */
+    JsonNode value(JsonNode node, int depth) {
+      grow(1);
+      if (node.isObject()) {
+        return object((ObjectNode) node, depth);
+      } else if (node.isArray()) {
+        return array((ArrayNode) node, depth);
+      } else if (node.isTextual()) {
+        String text = node.textValue();
+        String checked = text(text, depth, false);
+        return checked.equals(text) ? node : NODES.textNode(checked);
+      } else if (node.isNumber()) {
+        number(node, depth);
+        return node;
+      } else if (node.isBoolean() || node.isNull()) {
+        grow(4);
+        return node;
+      }
+      throw InputErrors.notJson(
+          where(path, depth), "a " + node.getNodeType() + " node is no JSON value", null);
+    }
+
+    // identity, not equality: a child that came back as the same instance needs no copy
+    @SuppressWarnings("ReferenceEquality")
+    private JsonNode object(ObjectNode node, int depth) {
+      container(node, depth);
+      if (node.size() > limits.maxObjectMembers()) {
+        throw InputErrors.tooManyMembers(where(path, depth), limits.maxObjectMembers());
+      }
+      @Nullable ObjectNode copy = null;
+      int index = 0;
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        path[depth] = member.getKey();
+        String name = text(member.getKey(), depth + 1, true);
+        JsonNode value = value(member.getValue(), depth + 1);
+        if (copy == null && (value != member.getValue() || !name.equals(member.getKey()))) {
+          copy = NODES.objectNode();
+          copyFirst(node, index, copy);
+        }
+        if (copy != null) {
+          if (copy.has(name)) {
+            throw InputErrors.notJson(
+                where(path, depth + 1), "duplicate member name once normalised to NFC", null);
+          }
+          copy.set(name, value);
+        }
+        index++;
+      }
+      return copy == null ? node : copy;
+    }
+
+    @SuppressWarnings("ReferenceEquality")
+    private JsonNode array(ArrayNode node, int depth) {
+      container(node, depth);
+      if (node.size() > limits.maxArrayLength()) {
+        throw InputErrors.arrayTooLong(where(path, depth), limits.maxArrayLength());
+      }
+      @Nullable ArrayNode copy = null;
+      for (int i = 0; i < node.size(); i++) {
+        path[depth] = Integer.toString(i);
+        JsonNode value = value(node.get(i), depth + 1);
+        if (copy == null && value != node.get(i)) {
+          copy = NODES.arrayNode();
+          for (int j = 0; j < i; j++) {
+            copy.add(node.get(j));
+          }
+        }
+        if (copy != null) {
+          copy.add(value);
+        }
+      }
+      return copy == null ? node : copy;
+    }
+
+    private void container(JsonNode node, int depth) {
+      if (depth >= limits.maxDepth()) {
+        throw InputErrors.tooDeep(where(path, depth), limits.maxDepth());
+      }
+      grow(node.size());
+    }
+
+    private String text(String text, int depth, boolean name) {
+      if (text.length() > limits.maxStringLength()) {
+        throw InputErrors.stringTooLong(where(path, depth), name, limits.maxStringLength());
+      }
+      int bad = InputText.badChar(text);
+      if (bad != InputText.OK) {
+        char c = text.charAt(bad);
+        throw Character.isSurrogate(c)
+            ? InputErrors.unpairedSurrogate(where(path, depth), name)
+            : InputErrors.controlCharacter(where(path, depth), name, c);
+      }
+      grow(InputText.utf8Length(text) + 2);
+      return InputText.nfc(text);
+    }
+
+    private void number(JsonNode node, int depth) {
+      if (node.isDouble() || node.isFloat()) {
+        double value = node.doubleValue();
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+          throw InputErrors.numberOutOfRange(where(path, depth));
+        }
+        grow(24);
+      } else if (node.isBigInteger()) {
+        int digits = node.bigIntegerValue().abs().toString().length();
+        if (digits > limits.maxNumberLength()) {
+          throw InputErrors.numberTooLong(where(path, depth), limits.maxNumberLength());
+        }
+        grow(digits + 1);
+      } else if (node.isBigDecimal()) {
+        BigDecimal value = node.decimalValue();
+        if (value.precision() > limits.maxNumberLength()) {
+          throw InputErrors.numberTooLong(where(path, depth), limits.maxNumberLength());
+        }
+        double approx = value.doubleValue();
+        if (Double.isInfinite(approx) || (approx == 0.0 && value.signum() != 0)) {
+          throw InputErrors.numberOutOfRange(where(path, depth));
+        }
+        grow(value.precision() + 8L);
+      } else {
+        grow(20);
+      }
+    }
+
+    private void grow(long bytes) {
+      size += bytes;
+      if (size > limits.maxDocumentBytes()) {
+        throw InputErrors.tooLarge(new Where(SOURCE, 0, 0, ""), limits.maxDocumentBytes());
+      }
+    }
+  }
+
+  private static void copyFirst(ObjectNode from, int count, ObjectNode to) {
+    Iterator<Map.Entry<String, JsonNode>> it = from.properties().iterator();
+    for (int i = 0; i < count; i++) {
+      Map.Entry<String, JsonNode> member = it.next();
+      to.set(member.getKey(), member.getValue());
+    }
+  }
+}
