@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.onceform.core.validation.Problem;
 import dev.onceform.schema.FormDefinition;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,9 @@ final class FieldRules {
   private final List<NotFuture> notFuture;
   private final List<PersonalIdLink> links;
 
+  /** The pointers the links name, compiled once. */
+  private final Map<String, JsonPointer> pointers;
+
   /** A field with {@code x-not-future}; {@code path} holds {@code *} for array items. */
   private record NotFuture(List<String> path, boolean dateTime) {}
 
@@ -48,6 +53,21 @@ final class FieldRules {
     this.form = form;
     this.notFuture = List.copyOf(notFuture);
     this.links = List.copyOf(links);
+    Map<String, JsonPointer> compiled = new HashMap<>();
+    for (PersonalIdLink link : links) {
+      compile(link.pointer(), compiled);
+      link.dateOfBirth().ifPresent(p -> compile(p, compiled));
+      link.sex().ifPresent(p -> compile(p, compiled));
+    }
+    this.pointers = Map.copyOf(compiled);
+  }
+
+  private static void compile(String pointer, Map<String, JsonPointer> compiled) {
+    try {
+      compiled.put(pointer, JsonPointer.compile(pointer));
+    } catch (IllegalArgumentException e) {
+      // not a pointer: the linter reports it, and valid() finds nothing there
+    }
   }
 
   /** Finds the fields with the keywords in a form's schema. */
@@ -126,8 +146,7 @@ final class FieldRules {
     if (!notFuture.isEmpty()) {
       LocalDate today = LocalDate.now(clock.withZone(ZONE));
       for (NotFuture field : notFuture) {
-        checkNotFuture(
-            submission, field, 0, JsonPointer.empty(), today, flagged, messages, problems);
+        checkNotFuture(submission, field, 0, "", today, flagged, messages, problems);
       }
     }
     for (PersonalIdLink link : links) {
@@ -139,13 +158,13 @@ final class FieldRules {
       JsonNode value,
       NotFuture field,
       int step,
-      JsonPointer at,
+      String at,
       LocalDate today,
       Set<String> flagged,
       ProblemMessages messages,
       List<Problem> problems) {
     if (step == field.path().size()) {
-      String pointer = at.toString();
+      String pointer = at;
       if (!value.isTextual() || flagged.contains(pointer)) {
         return;
       }
@@ -158,14 +177,14 @@ final class FieldRules {
     if (name.equals("*")) {
       for (int i = 0; i < value.size() && value.isArray(); i++) {
         checkNotFuture(
-            value.get(i), field, step + 1, at.appendIndex(i), today, flagged, messages, problems);
+            value.get(i), field, step + 1, at + "/" + i, today, flagged, messages, problems);
       }
     } else if (value.isObject() && value.has(name)) {
       checkNotFuture(
           value.get(name),
           field,
           step + 1,
-          at.appendProperty(name),
+          at + "/" + name.replace("~", "~0").replace("/", "~1"),
           today,
           flagged,
           messages,
@@ -175,6 +194,17 @@ final class FieldRules {
 
   /** The calendar date of a {@code date} or {@code date-time} value (in Vietnam), if it is one. */
   static Optional<LocalDate> date(String text, boolean dateTime) {
+    if (!dateTime && isIsoDateShape(text)) {
+      try {
+        return Optional.of(
+            LocalDate.of(
+                Integer.parseInt(text, 0, 4, 10),
+                Integer.parseInt(text, 5, 7, 10),
+                Integer.parseInt(text, 8, 10, 10)));
+      } catch (DateTimeException e) {
+        return Optional.empty(); // e.g. 2025-02-30: JSON Schema reports it
+      }
+    }
     try {
       return Optional.of(
           dateTime
@@ -183,6 +213,20 @@ final class FieldRules {
     } catch (DateTimeParseException e) {
       return Optional.empty(); // JSON Schema reports a malformed date
     }
+  }
+
+  /** Whether the text is {@code dddd-dd-dd} (ASCII digits), the shape of an ISO-8601 date. */
+  private static boolean isIsoDateShape(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = text.charAt(i);
+      if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void checkLink(
@@ -239,16 +283,15 @@ final class FieldRules {
   }
 
   /** The text at a pointer if it is present and JSON Schema did not flag it. */
-  private static Optional<String> valid(JsonNode submission, String pointer, Set<String> flagged) {
+  private Optional<String> valid(JsonNode submission, String pointer, Set<String> flagged) {
     if (flagged.contains(pointer)) {
       return Optional.empty();
     }
-    JsonNode value;
-    try {
-      value = submission.at(pointer);
-    } catch (IllegalArgumentException e) {
+    JsonPointer compiled = pointers.get(pointer);
+    if (compiled == null) {
       return Optional.empty();
     }
+    JsonNode value = submission.at(compiled);
     return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
 }
