@@ -213,7 +213,7 @@ public final class ResultDocuments {
   private static OnceFormException missing(String what) {
     return new OnceFormException(
         "OF-PDF-102",
-        "the PDF embeds no "
+        "the PDF does not embed "
             + what
             + " as an associated file (/AF with /AFRelationship /Data); only PDFs rendered by"
             + " OnceForm carry it");
