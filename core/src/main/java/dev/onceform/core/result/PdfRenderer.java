@@ -10,27 +10,19 @@ import dev.onceform.schema.FieldDefinition;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.OnceFormException;
 import dev.onceform.schema.Section;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -40,8 +32,14 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Times New Roman), embedded as a subset with a ToUnicode map, so that every Vietnamese letter
  * prints and copies exactly.
  *
+ * <p>The output is PDF/A-3b: XMP metadata, sRGB output intent, embedded fonts, and the submission
+ * embedded as the associated file {@code submission.json} ({@code /AFRelationship /Data}, read it
+ * back with {@link ResultDocuments#extract(byte[])}). A QR code in the top right corner of the
+ * first page carries the SHA-256 digest of that file ({@link ResultDocuments#verifyQr(byte[])}).
+ *
  * <p>Immutable and thread-safe; build once and share. Output is deterministic: the same form,
- * submission, locale and clock give the same bytes.
+ * submission, locale and clock give the same bytes (the document id is a digest of the content and
+ * the time).
  *
  * <pre>{@code
  * PdfRenderer renderer = PdfRenderer.builder().clock(clock).build();
@@ -50,6 +48,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class PdfRenderer {
   private static final String FONT_DIR = "/dev/onceform/core/internal/fonts/";
+
+  /** The name under which a submission PDF embeds the submission. */
+  static final String SUBMISSION_FILE = "submission.json";
+
   private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final Clock clock;
@@ -170,31 +172,10 @@ public final class PdfRenderer {
 
   private byte[] save(PDDocument document, FormDefinition form, JsonNode submission, Locale locale)
       throws IOException {
-    Calendar now = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-    now.setTimeInMillis(clock.millis());
-    PDDocumentInformation info = document.getDocumentInformation();
-    info.setTitle(form.title().in(locale));
-    info.setCreator("OnceForm");
-    info.setCreationDate(now);
-    info.setModificationDate(now);
-    document.setDocumentId(documentId(form, submission, locale));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    document.save(out);
-    return out.toByteArray();
-  }
-
-  /** A document id derived from the content and the clock, so that output is reproducible. */
-  private long documentId(FormDefinition form, JsonNode submission, Locale locale) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(
-          (form + "|" + locale.toLanguageTag() + "|" + clock.millis() + "|")
-              .getBytes(StandardCharsets.UTF_8));
-      sha.update(submission.toString().getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(sha.digest()).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    byte[] json = submission.toString().getBytes(StandardCharsets.UTF_8);
+    ArchivalPdf.Content content =
+        new ArchivalPdf.Content(form.title().in(locale), SUBMISSION_FILE, json, "");
+    return ArchivalPdf.save(document, content, clock.instant());
   }
 
   private static byte[] fontBytes(String name) {
