@@ -57,7 +57,7 @@ final class DailyReceiptNumbers implements ReceiptNumberGenerator {
   }
 
   private Day today() {
-    LocalDate date = LocalDate.now(clock.withZone(ReceiptNumbers.ZONE));
+    LocalDate date = LocalDate.ofInstant(clock.instant(), ReceiptNumbers.ZONE);
     while (true) {
       Day day = requireNonNull(current.get());
       if (!date.isAfter(day.date)) {

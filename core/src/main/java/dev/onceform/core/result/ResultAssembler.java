@@ -71,7 +71,7 @@ final class ResultAssembler {
         form.version(),
         form.procedureCode(),
         receiptNumber,
-        ZonedDateTime.now(clock.withZone(ReceiptNumbers.ZONE))
+        ZonedDateTime.ofInstant(clock.instant(), ReceiptNumbers.ZONE)
             .truncatedTo(ChronoUnit.SECONDS)
             .toOffsetDateTime(),
         issuer,
