@@ -80,7 +80,7 @@ final class FormBindingCheck {
     List<String> similar =
         form.fields().stream()
             .map(FieldDefinition::pointer)
-            .filter(p -> p.endsWith(last))
+            .filter(p -> p.substring(p.lastIndexOf('/')).equalsIgnoreCase(last))
             .limit(5)
             .toList();
     findings.error(

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks result template files before they are deployed, the way {@code FormLinter} checks forms:
@@ -39,12 +40,66 @@ public final class ResultTemplateLinter {
   static final String UNREADABLE = "io.unreadable";
   static final String SCHEMA = "result.schema";
   static final String NOT_NFC = "result.not-nfc";
+  static final String UNKNOWN_FORM = "result.unknown-form";
 
   private ResultTemplateLinter() {}
 
   /** Returns a linter. */
   public static ResultTemplateLinter create() {
     return new ResultTemplateLinter();
+  }
+
+  /**
+   * Lints a template file against the form it names ({@code "form"}), chosen from {@code forms}:
+   * the highest version with that id. A template whose form is not among them gets one {@code
+   * result.unknown-form} finding and is checked on its own (schema, ids, texts).
+   *
+   * @param forms the forms a template may serve, e.g. {@code SampleForms.all()} plus the agency's
+   */
+  public LintReport lint(Path file, List<FormDefinition> forms) {
+    requireNonNull(file, "file");
+    requireNonNull(forms, "forms");
+    String text;
+    try {
+      text = ResultTemplates.read(file);
+    } catch (OnceFormException e) {
+      return unreadable(file, e);
+    }
+    String named;
+    try {
+      named = LocatedJson.parse(text).root().path("form").asText();
+    } catch (LocatedJson.MalformedJsonException e) {
+      named = "";
+    }
+    String formId = named;
+    java.util.Optional<FormDefinition> form =
+        forms.stream()
+            .filter(f -> f.id().equals(formId))
+            .max(java.util.Comparator.comparingLong(f -> versionOrder(f.version())));
+    if (form.isPresent() || named.isEmpty()) {
+      return form.isPresent()
+          ? lint(text, file.toString(), form.get())
+          : check(text, file.toString(), null);
+    }
+    LintReport own = check(text, file.toString(), null);
+    List<LintFinding> findings = new ArrayList<>(own.findings());
+    LocatedJson.Position at;
+    try {
+      at = LocatedJson.parse(text).valueAt("/form");
+    } catch (LocatedJson.MalformedJsonException e) {
+      at = LocatedJson.Position.START;
+    }
+    findings.add(
+        new LintFinding(
+            file.toString(),
+            at.line(),
+            at.column(),
+            Severity.ERROR,
+            UNKNOWN_FORM,
+            "the template is for form '" + named + "', which is not among the forms given",
+            "give the form file too (onceform lint --form FILE), or fix \"form\"",
+            "/form"));
+    return new LintReport(findings, List.of());
   }
 
   /**
@@ -59,19 +114,7 @@ public final class ResultTemplateLinter {
     try {
       text = ResultTemplates.read(file);
     } catch (OnceFormException e) {
-      String code = e.code().equals(ResultErrors.NOT_JSON) ? NOT_JSON : UNREADABLE;
-      return new LintReport(
-          List.of(
-              new LintFinding(
-                  file.toString(),
-                  0,
-                  0,
-                  Severity.ERROR,
-                  code,
-                  String.valueOf(e.getMessage()),
-                  code.equals(NOT_JSON) ? "save the file as UTF-8" : "check the path",
-                  "")),
-          List.of());
+      return unreadable(file, e);
     }
     return lint(text, file.toString(), form);
   }
@@ -84,9 +127,13 @@ public final class ResultTemplateLinter {
    * @param form the form the template serves
    */
   public LintReport lint(String json, String fileName, FormDefinition form) {
+    requireNonNull(form, "form");
+    return check(json, fileName, form);
+  }
+
+  private LintReport check(String json, String fileName, @Nullable FormDefinition form) {
     requireNonNull(json, "json");
     requireNonNull(fileName, "fileName");
-    requireNonNull(form, "form");
     LocatedJson located;
     try {
       located = LocatedJson.parse(json);
@@ -117,10 +164,37 @@ public final class ResultTemplateLinter {
       findings.error(problem.code(), problem.pointer(), problem.message(), problem.hint());
     }
     nfc(root, "", findings);
-    if (violations.isEmpty()) {
+    if (violations.isEmpty() && form != null) {
       FormBindingCheck.check(root, form, findings);
     }
     return new LintReport(findings.all(), List.of());
+  }
+
+  /** Orders {@code major.minor.patch[-pre]} versions; a pre-release sorts before its release. */
+  private static long versionOrder(String version) {
+    String[] parts = version.split("[.-]", 4);
+    long order = 0;
+    for (int i = 0; i < 3; i++) {
+      long part = i < parts.length && parts[i].matches("[0-9]{1,6}") ? Long.parseLong(parts[i]) : 0;
+      order = order * 1_000_000 + part;
+    }
+    return order * 2 + (parts.length > 3 ? 0 : 1);
+  }
+
+  private static LintReport unreadable(Path file, OnceFormException e) {
+    String code = e.code().equals(ResultErrors.NOT_JSON) ? NOT_JSON : UNREADABLE;
+    return new LintReport(
+        List.of(
+            new LintFinding(
+                file.toString(),
+                0,
+                0,
+                Severity.ERROR,
+                code,
+                String.valueOf(e.getMessage()),
+                code.equals(NOT_JSON) ? "save the file as UTF-8" : "check the path",
+                "")),
+        List.of());
   }
 
   private static void nfc(JsonNode node, String pointer, Findings findings) {

@@ -130,6 +130,20 @@ public final class ResultTemplates {
     return TemplateReader.read(root, source);
   }
 
+  /**
+   * Returns whether a JSON text declares itself a result template: an object whose {@code $schema}
+   * is {@link ResultSchemas#TEMPLATE}. Text that is not JSON is not a template.
+   */
+  public static boolean isTemplate(String json) {
+    requireNonNull(json, "json");
+    try {
+      JsonNode root = dev.onceform.schema.internal.Json.mapper().readTree(json);
+      return root != null && ResultSchemas.TEMPLATE.equals(root.path("$schema").asText());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   static String read(Path file) {
     try {
       byte[] bytes = Files.readAllBytes(file);

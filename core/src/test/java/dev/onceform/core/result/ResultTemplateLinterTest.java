@@ -220,4 +220,21 @@ class ResultTemplateLinterTest {
     int lineStart = text.lastIndexOf('\n', index) + 1;
     return ResultTemplatesTest.lineOf(text, needle) + ":" + (index - lineStart + 1);
   }
+
+  @Test
+  void lint_fileAgainstFormList_picksTheFormItNamesOrReportsUnknownForm(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("t.json"), birth());
+
+    LintReport found = linter.lint(file, SampleForms.all());
+    LintReport missing =
+        linter.lint(file, java.util.List.of(SampleForms.get("death-registration").orElseThrow()));
+
+    assertThat(found.findings()).isEmpty();
+    LintFinding finding = only(missing, "result.unknown-form");
+    assertThat(finding.message())
+        .isEqualTo(
+            "the template is for form 'birth-registration', which is not among the forms given");
+    assertThat(position(finding)).isEqualTo(at(birth(), "\"birth-registration\""));
+  }
 }
