@@ -14,7 +14,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * @param issuer the issuing agency
  * @param title the document title
  * @param subject the identifier of whom the result is about (the template's subject field)
- * @param data the result's fields by id (a table is an array of row objects by column id)
+ * @param data the result's fields by id (a table is an array of row objects by column id); the map
+ *     is unmodifiable, but its JSON values are not: do not change them, use {@link #value} for a
+ *     copy
  * @param provenance where each field's value came from, by field id; empty when not recorded
  */
 public record ResultData(
@@ -69,8 +75,8 @@ public record ResultData(
     requireNonNull(subject, "subject");
     Map<String, JsonNode> copy = new TreeMap<>();
     requireNonNull(data, "data").forEach((id, value) -> copy.put(id, value.deepCopy()));
-    data = java.util.Collections.unmodifiableMap(copy);
-    provenance = java.util.Collections.unmodifiableMap(new TreeMap<>(provenance));
+    data = Collections.unmodifiableMap(copy);
+    provenance = Collections.unmodifiableMap(new TreeMap<>(provenance));
   }
 
   /** Returns the day of issue in Vietnam. */
@@ -79,9 +85,9 @@ public record ResultData(
   }
 
   /** Returns a copy of the value of a field or table, if the result has one. */
-  public java.util.Optional<JsonNode> value(String fieldId) {
+  public Optional<JsonNode> value(String fieldId) {
     JsonNode value = data.get(requireNonNull(fieldId, "fieldId"));
-    return java.util.Optional.ofNullable(value).map(JsonNode::deepCopy);
+    return Optional.ofNullable(value).map(JsonNode::deepCopy);
   }
 
   /**
@@ -228,7 +234,7 @@ public record ResultData(
      *     value; {@code OF-RESULT-114} if a computed value cannot be evaluated
      */
     public ResultData build() {
-      java.util.List<String> missing = new java.util.ArrayList<>();
+      List<String> missing = new ArrayList<>();
       if (submission == null) {
         missing.add("submission");
       }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a template document that {@link ResultSchemas#validateTemplate} accepted into a {@link
@@ -129,10 +130,7 @@ final class TemplateReader {
   }
 
   private static void refer(
-      @org.jspecify.annotations.Nullable JsonNode id,
-      String pointer,
-      JsonNode fields,
-      List<Problem> problems) {
+      @Nullable JsonNode id, String pointer, JsonNode fields, List<Problem> problems) {
     if (id == null) {
       return;
     }
@@ -197,12 +195,11 @@ final class TemplateReader {
     return format == null ? ValueFormat.TEXT : ValueFormat.ofJsonName(format.asText());
   }
 
-  private static Optional<LocalizedText> optional(
-      @org.jspecify.annotations.Nullable JsonNode node) {
+  private static Optional<LocalizedText> optional(@Nullable JsonNode node) {
     return node == null ? Optional.empty() : Optional.of(text(node));
   }
 
-  private static Optional<String> optionalText(@org.jspecify.annotations.Nullable JsonNode node) {
+  private static Optional<String> optionalText(@Nullable JsonNode node) {
     return node == null ? Optional.empty() : Optional.of(node.asText());
   }
 
