@@ -63,7 +63,20 @@ final class LintCommand implements Callable<Integer> {
               + " one.")
   List<Path> catalogs = new ArrayList<>();
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The form files to check.")
+  @Option(
+      names = "--form",
+      paramLabel = "FILE",
+      description =
+          "A form that a linted result template may serve (repeatable), besides the sample forms.")
+  List<Path> forms = new ArrayList<>();
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "The form files to check; a file whose $schema is"
+              + " https://onceform.dev/schema/result-template/1.0 is checked as a result template"
+              + " against the form it names.")
   List<Path> files = new ArrayList<>();
 
   @Override
@@ -78,8 +91,14 @@ final class LintCommand implements Callable<Integer> {
       published.add(
           FormDefinition.parse(new ByteArrayInputStream(InputFiles.read(file)), file.toString()));
     }
+    List<Path> formFiles = new ArrayList<>();
+    List<Path> templateFiles = new ArrayList<>();
+    for (Path file : files) {
+      (TemplateFiles.isTemplate(file) ? templateFiles : formFiles).add(file);
+    }
     LintReport report =
-        FormLinter.builder().catalog(catalog).previousVersions(published).build().lint(files);
+        FormLinter.builder().catalog(catalog).previousVersions(published).build().lint(formFiles);
+    report = TemplateFiles.lint(templateFiles, forms, report);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ReportOptions.printJson(toJson(report), out);

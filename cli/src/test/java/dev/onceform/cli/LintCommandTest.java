@@ -202,4 +202,43 @@ class LintCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("FILE").contains("--help");
   }
+
+  private static String birthTemplate() throws Exception {
+    return Files.readString(
+        Path.of(
+            "../core/src/main/resources/dev/onceform/core/result/templates/birth-certificate.json"),
+        StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void lint_resultTemplate_isCheckedAgainstTheFormItNames() throws Exception {
+    Path file = write("birth-certificate.json", birthTemplate());
+
+    Run run = run("lint", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("0 errors, 0 warnings\n");
+  }
+
+  @Test
+  void lint_resultTemplateWithUnknownPointer_exit1_printsFinding() throws Exception {
+    String json = birthTemplate().replace("\"/child/hometown\"", "\"/child/homeTown\"");
+    Path file = write("t.json", json);
+    int index = json.indexOf("\"/child/homeTown\"");
+    int line = (int) json.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+    int column = index - json.lastIndexOf('\n', index);
+
+    Run run = run("lint", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .startsWith(
+            file
+                + ":"
+                + line
+                + ":"
+                + column
+                + ": error result.unknown-pointer: form birth-registration@1.0.0 has no field"
+                + " /child/homeTown\n  hint: did you mean /child/hometown?\n");
+  }
 }

@@ -13,10 +13,11 @@ import java.util.Map;
  * parsed: object members sorted by name, no white space, numbers without exponent or trailing zeros
  * ({@code 5}, {@code 5.0} and {@code 5e0} are equal), strings in Unicode NFC.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
   private CanonicalJson() {}
 
-  static String write(JsonNode value) {
+  /** Returns a value in canonical form. */
+  public static String write(JsonNode value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
     return out.toString();
