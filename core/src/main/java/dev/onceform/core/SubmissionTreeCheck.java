@@ -132,15 +132,15 @@ final class SubmissionTreeCheck {
       if (text.length() > limits.maxStringLength()) {
         throw InputErrors.stringTooLong(where(path, depth), name, limits.maxStringLength());
       }
-      int bad = InputText.badChar(text);
-      if (bad != InputText.OK) {
-        char c = text.charAt(bad);
+      long scan = InputText.scan(text);
+      if (scan < 0) {
+        char c = text.charAt((int) (-scan - 1));
         throw Character.isSurrogate(c)
             ? InputErrors.unpairedSurrogate(where(path, depth), name)
             : InputErrors.controlCharacter(where(path, depth), name, c);
       }
-      grow(InputText.utf8Length(text) + 2);
-      return InputText.nfc(text);
+      grow((scan & ~InputText.MAYBE_NOT_NFC) + 2);
+      return (scan & InputText.MAYBE_NOT_NFC) == 0 ? text : InputText.nfc(text);
     }
 
     private void number(JsonNode node, int depth) {
