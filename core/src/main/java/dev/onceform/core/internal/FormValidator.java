@@ -193,21 +193,37 @@ public final class FormValidator {
   }
 
   private static String pointer(com.networknt.schema.Error error) {
-    JsonPointer pointer = JsonPointer.empty();
+    StringBuilder pointer = new StringBuilder();
     NodePath location = error.getInstanceLocation();
     for (int i = 0; i < location.getNameCount(); i++) {
       Object element = location.getElement(i);
-      pointer =
-          element instanceof Integer index
-              ? pointer.appendIndex(index)
-              : pointer.appendProperty(String.valueOf(element));
+      pointer.append('/');
+      if (element instanceof Integer index) {
+        pointer.append(index.intValue());
+      } else {
+        escape(String.valueOf(element), pointer);
+      }
     }
     String keyword = error.getKeyword();
     String property = error.getProperty();
     if (property != null
         && ("required".equals(keyword) || "additionalProperties".equals(keyword))) {
-      pointer = pointer.appendProperty(property);
+      escape(property, pointer.append('/'));
     }
     return pointer.toString();
+  }
+
+  /** Appends a JSON Pointer reference token ({@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
+  private static void escape(String token, StringBuilder to) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '~') {
+        to.append("~0");
+      } else if (c == '/') {
+        to.append("~1");
+      } else {
+        to.append(c);
+      }
+    }
   }
 }

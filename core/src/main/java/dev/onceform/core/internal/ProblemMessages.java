@@ -8,6 +8,8 @@ import dev.onceform.schema.LocalizedText;
 import dev.onceform.schema.Section;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Turns json-schema-validator errors into {@link Problem}s with OnceForm's own codes and citizen
@@ -20,7 +22,19 @@ public final class ProblemMessages {
   private static final Set<String> KNOWN_KEYWORDS =
       Set.of("required", "type", "enum", "const", "pattern", "additionalProperties");
 
+  /** At most this many rendered messages are kept (their number is bounded by the forms anyway). */
+  private static final int MAX_RENDERED = 20_000;
+
   private final Messages messages;
+
+  /**
+   * Messages already rendered for a field of a form: the same field, key and argument always give
+   * the same text, and formatting it in two languages is most of the cost of a problem. Only
+   * pointers the form defines are cached, so a submission cannot grow it.
+   */
+  private final ConcurrentMap<Rendered, LocalizedText> rendered = new ConcurrentHashMap<>();
+
+  private record Rendered(String form, String pointer, String key, String extra) {}
 
   private ProblemMessages(Messages messages) {
     this.messages = messages;
@@ -72,6 +86,15 @@ public final class ProblemMessages {
   }
 
   private LocalizedText text(FormDefinition form, String pointer, String key, Object extra) {
+    if (form.field(pointer).isEmpty() || rendered.size() >= MAX_RENDERED) {
+      return render(form, pointer, key, extra); // a pointer the form does not define: not cached
+    }
+    return rendered.computeIfAbsent(
+        new Rendered(form.toString(), pointer, key, String.valueOf(extra)),
+        k -> render(form, pointer, key, extra));
+  }
+
+  private LocalizedText render(FormDefinition form, String pointer, String key, Object extra) {
     LocalizedText label = label(form, pointer);
     return messages.text(
         key, new Object[] {label.vi(), extra}, new Object[] {label.in(Locale.ENGLISH), extra});
