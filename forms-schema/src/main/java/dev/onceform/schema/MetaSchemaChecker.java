@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.onceform.schema.internal.Json;
+import dev.onceform.schema.internal.NodePaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -73,7 +74,7 @@ final class MetaSchemaChecker {
   }
 
   private SchemaViolation violation(Error error) {
-    String pointer = pointer(error.getInstanceLocation());
+    String pointer = NodePaths.pointer(error.getInstanceLocation());
     String keyword = String.valueOf(error.getKeyword());
     JsonNode document = document(error.getSchemaLocation());
     JsonNode rule = rule(document, error.getSchemaLocation());
@@ -209,18 +210,6 @@ final class MetaSchemaChecker {
     if (parent.getNameCount() > 0 && "then".equals(parent.getName(parent.getNameCount() - 1))) {
       parent = parent.getParent();
     }
-    return document.at(pointer(parent));
-  }
-
-  private static String pointer(NodePath path) {
-    JsonPointer pointer = JsonPointer.empty();
-    for (int i = 0; i < path.getNameCount(); i++) {
-      Object element = path.getElement(i);
-      pointer =
-          element instanceof Integer index
-              ? pointer.appendIndex(index)
-              : pointer.appendProperty(String.valueOf(element));
-    }
-    return pointer.toString();
+    return document.at(NodePaths.pointer(parent));
   }
 }

@@ -7,7 +7,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
-import com.networknt.schema.path.NodePath;
 import dev.onceform.core.validation.Problem;
 import dev.onceform.core.validation.ValidationReport;
 import dev.onceform.schema.CodeList;
@@ -16,6 +15,7 @@ import dev.onceform.schema.CodeLists;
 import dev.onceform.schema.FieldDefinition;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.OnceFormException;
+import dev.onceform.schema.internal.NodePaths;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -193,37 +193,15 @@ public final class FormValidator {
   }
 
   private static String pointer(com.networknt.schema.Error error) {
-    StringBuilder pointer = new StringBuilder();
-    NodePath location = error.getInstanceLocation();
-    for (int i = 0; i < location.getNameCount(); i++) {
-      Object element = location.getElement(i);
-      pointer.append('/');
-      if (element instanceof Integer index) {
-        pointer.append(index.intValue());
-      } else {
-        escape(String.valueOf(element), pointer);
-      }
-    }
+    String pointer = NodePaths.pointer(error.getInstanceLocation());
     String keyword = error.getKeyword();
     String property = error.getProperty();
     if (property != null
         && ("required".equals(keyword) || "additionalProperties".equals(keyword))) {
-      escape(property, pointer.append('/'));
+      StringBuilder withProperty = new StringBuilder(pointer).append('/');
+      NodePaths.appendToken(property, withProperty);
+      return withProperty.toString();
     }
-    return pointer.toString();
-  }
-
-  /** Appends a JSON Pointer reference token ({@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
-  private static void escape(String token, StringBuilder to) {
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c == '~') {
-        to.append("~0");
-      } else if (c == '/') {
-        to.append("~1");
-      } else {
-        to.append(c);
-      }
-    }
+    return pointer;
   }
 }

@@ -1,14 +1,13 @@
 package dev.onceform.core.result;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
 import dev.onceform.schema.SchemaViolation;
+import dev.onceform.schema.internal.NodePaths;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class SchemaChecker {
                     config -> config.formatAssertionsEnabled(true).locale(Locale.ENGLISH)));
     Set<SchemaViolation> violations = new LinkedHashSet<>();
     for (Error error : errors) {
-      String pointer = pointer(error.getInstanceLocation());
+      String pointer = NodePaths.pointer(error.getInstanceLocation());
       String keyword = String.valueOf(error.getKeyword());
       String message = error.getMessage();
       JsonNode rule = error.getSchemaNode();
@@ -56,17 +55,5 @@ final class SchemaChecker {
       violations.add(new SchemaViolation(pointer, keyword, message));
     }
     return List.copyOf(violations);
-  }
-
-  private static String pointer(NodePath path) {
-    JsonPointer pointer = JsonPointer.empty();
-    for (int i = 0; i < path.getNameCount(); i++) {
-      Object element = path.getElement(i);
-      pointer =
-          element instanceof Integer index
-              ? pointer.appendIndex(index)
-              : pointer.appendProperty(String.valueOf(element));
-    }
-    return pointer.toString();
   }
 }
