@@ -110,6 +110,30 @@ public final class PdfRenderer {
     }
   }
 
+  /**
+   * Renders an electronic result as laid out by its template: the issuing agency and document
+   * number beside the national header, the date of issue, the title, the template's sections and
+   * tables, the signature block with a QR code beside it, and a footer with the receipt number and
+   * page numbers. The PDF embeds {@code result.json} ({@link ResultData#toJson()}) as its associated
+   * data file.
+   *
+   * @param template the template the result was built with
+   * @param form the form of the submission, for the code lists of {@code code} values
+   * @param data the result's data, built with {@link ResultData#builder}
+   * @param locale {@code vi} or {@code en}; texts without English fall back to Vietnamese
+   * @return the data and the PDF
+   * @throws OnceFormException {@code OF-RENDER-103} if the data was not built with this template
+   *     and form, {@code OF-RENDER-101} if PDFBox fails to write the document
+   */
+  public ResultDocument renderResult(
+      ResultTemplate template, FormDefinition form, ResultData data, Locale locale) {
+    requireNonNull(template, "template");
+    requireNonNull(form, "form");
+    requireNonNull(data, "data");
+    requireNonNull(locale, "locale");
+    throw new UnsupportedOperationException("not yet");
+  }
+
   private static void header(PageFlow flow, PDFont bold, boolean english) throws IOException {
     flow.paragraph(
         english ? "SOCIALIST REPUBLIC OF VIET NAM" : "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
