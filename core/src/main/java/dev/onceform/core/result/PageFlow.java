@@ -114,8 +114,8 @@ final class PageFlow implements AutoCloseable {
   void ruleIn(float x, float columnWidth, float length) throws IOException {
     float left = x + (columnWidth - length) / 2;
     stream.setLineWidth(RULE_WIDTH);
-    stream.moveTo(left, y - 3);
-    stream.lineTo(left + length, y - 3);
+    stream.moveTo(left, y - 4.5f);
+    stream.lineTo(left + length, y - 4.5f);
     stream.stroke();
   }
 
