@@ -227,7 +227,7 @@ public class RenderBenchmark {
       pages = document.getNumberOfPages();
     }
     System.err.printf(
-        Locale.ROOT, "render size: %s %,d bytes, %d page(s)%n", benchmark, pdf.length, pages);
+        Locale.ROOT, "%nrender size: %s %,d bytes, %d page(s)%n", benchmark, pdf.length, pages);
     if (pages < minPages || pages > maxPages) {
       throw new IllegalStateException(
           benchmark
