@@ -20,6 +20,7 @@ final class TextLines {
   private static final Pattern NEWLINE = Pattern.compile("\n");
 
   private final Map<PDFont, Map<Integer, Boolean>> encodable = new HashMap<>();
+  private final Map<PDFont, Map<Integer, Float>> widths = new HashMap<>();
 
   /** Returns the lines of {@code text}; line breaks in the text start new lines. */
   List<String> wrap(String text, PDFont font, float size, float width) {
@@ -31,8 +32,20 @@ final class TextLines {
   }
 
   float width(String text, PDFont font, float size) {
+    Map<Integer, Float> glyphs = widths.computeIfAbsent(font, f -> new HashMap<>());
+    float units = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      units += glyphs.computeIfAbsent(cp, c -> glyphWidth(font, c));
+      i += Character.charCount(cp);
+    }
+    return units / 1000f * size;
+  }
+
+  /** The advance width of one character in font units; PDFBox sums these, without kerning. */
+  private static float glyphWidth(PDFont font, int codePoint) {
     try {
-      return font.getStringWidth(text) / 1000f * size;
+      return font.getStringWidth(new String(Character.toChars(codePoint)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -41,21 +54,29 @@ final class TextLines {
   private void wrapParagraph(
       String paragraph, PDFont font, float size, float width, List<String> out) {
     StringBuilder line = new StringBuilder();
+    float used = 0;
+    float space = width(" ", font, size);
     for (String word : SPACES.split(paragraph, -1)) {
       if (word.isEmpty()) {
         continue;
       }
-      String candidate = line.length() == 0 ? word : line + " " + word;
-      if (width(candidate, font, size) <= width) {
-        line.setLength(0);
-        line.append(candidate);
+      float wordWidth = width(word, font, size);
+      float candidate = line.length() == 0 ? wordWidth : used + space + wordWidth;
+      if (candidate <= width) {
+        if (line.length() > 0) {
+          line.append(' ');
+        }
+        line.append(word);
+        used = candidate;
         continue;
       }
       if (line.length() > 0) {
         out.add(line.toString());
         line.setLength(0);
       }
-      line.append(breakLongWord(word, font, size, width, out));
+      String rest = breakLongWord(word, font, size, width, out);
+      line.append(rest);
+      used = width(rest, font, size);
     }
     out.add(line.toString());
   }
