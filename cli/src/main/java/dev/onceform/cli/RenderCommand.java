@@ -166,7 +166,8 @@ final class RenderCommand implements Callable<Integer> {
             : build(resultTemplate, definition, document);
     ResultDocument rendered = renderer.renderResult(resultTemplate, definition, result, locale);
     Path jsonFile = json != null ? json : jsonBeside(output);
-    new OutputFiles().add(output, rendered.pdf()).add(jsonFile, rendered.json()).write();
+    byte[] pdf = rendered.pdf();
+    new OutputFiles().add(output, pdf).add(jsonFile, rendered.json()).write();
     out.printf(
         Locale.ROOT,
         "%s: %s, %s %s (%,d bytes); %s -> %s%n",
@@ -174,7 +175,7 @@ final class RenderCommand implements Callable<Integer> {
         result.title().in(locale),
         lang.pick("mã hồ sơ", "receipt"),
         result.receiptNumber(),
-        rendered.pdf().length,
+        pdf.length,
         "result.json",
         jsonFile);
     return ExitCode.OK;
