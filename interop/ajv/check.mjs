@@ -155,6 +155,7 @@ const CODE_LISTS = {
   religions: ["religions.json", entryCodes],
   sex: ["sex.json", entryCodes],
   relationships: ["relationships.json", entryCodes],
+  "household-relationships": ["household-relationships.json", entryCodes],
 };
 
 /** Returns the set of codes of a bundled list, or undefined if the list is not bundled. */

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code nationalities}: ISO 3166-1 alpha-2 codes ("VN") with Vietnamese names, 249.
  *   <li>{@code religions}: "none" and the 16 religions of the 2019 census, with OnceForm's word
  *       codes ("buddhism"); no official code list was found.
- *   <li>{@code sex} ("male", "female") and {@code relationships}, written for OnceForm.
+ *   <li>{@code sex} ("male", "female"), {@code relationships} (to a child) and {@code
+ *       household-relationships} (to the head of a household), written for OnceForm.
  * </ul>
  *
  * <p>Each bundled file is parsed at most once per class loader, on first use, and the list is kept:
@@ -202,6 +203,9 @@ public final class CodeLists {
         "religions", new Spec("religions.json", "2019-census", "entries", "code", "vi", "en"));
     specs.put("sex", new Spec("sex.json", "1", "entries", "code", "vi", "en"));
     specs.put("relationships", new Spec("relationships.json", "1", "entries", "code", "vi", "en"));
+    specs.put(
+        "household-relationships",
+        new Spec("household-relationships.json", "1", "entries", "code", "vi", "en"));
     return Collections.unmodifiableMap(specs);
   }
 

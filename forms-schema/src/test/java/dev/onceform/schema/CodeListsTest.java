@@ -32,7 +32,8 @@ class CodeListsTest {
             "nationalities",
             "religions",
             "sex",
-            "relationships");
+            "relationships",
+            "household-relationships");
     assertThat(CodeLists.builtIn().names()).isEqualTo(CodeLists.names());
   }
 

@@ -150,7 +150,8 @@ class SampleFormsTest {
             "nationalities",
             "religions",
             "sex",
-            "relationships");
+            "relationships",
+            "household-relationships");
 
     assertThat(form.fields())
         .allSatisfy(f -> f.codeList().ifPresent(name -> assertThat(agreed).contains(name)));

@@ -92,11 +92,24 @@ final class ArchivalPdf {
    * @param time the creation and modification time (from the renderer's clock)
    */
   static byte[] save(PDDocument document, Content content, Instant time) throws IOException {
+    return save(document, content, time, QrStamp.Placement.topRight(document.getPage(0)));
+  }
+
+  /**
+   * Makes {@code document} PDF/A-3b with the QR code where asked, and returns its bytes.
+   *
+   * @param document a document whose pages are laid out and whose fonts are embedded
+   * @param content title, attachment and receipt number
+   * @param time the creation and modification time (from the renderer's clock)
+   * @param qr where the QR code goes
+   */
+  static byte[] save(PDDocument document, Content content, Instant time, QrStamp.Placement qr)
+      throws IOException {
     byte[] json = content.json();
     String reference = QrReference.of(content.receiptNumber(), json).encode();
     Calendar date = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
     date.setTimeInMillis(time.toEpochMilli());
-    QrStamp.draw(document, document.getPage(0), reference);
+    QrStamp.draw(document, qr, reference);
     AttachedJson.attach(document, content.fileName(), json, date);
     document.setVersion(1.7f);
     PDDocumentInformation info = document.getDocumentInformation();

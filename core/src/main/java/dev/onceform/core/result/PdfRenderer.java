@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +52,8 @@ public final class PdfRenderer {
   /** The name under which a submission PDF embeds the submission. */
   static final String SUBMISSION_FILE = "submission.json";
 
-  private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  /** The name under which a result PDF embeds {@code result.json}. */
+  static final String RESULT_FILE = "result.json";
 
   private final Clock clock;
   private final byte[] regularFont;
@@ -99,7 +100,7 @@ public final class PdfRenderer {
             Align.CENTER);
         flow.space(12);
         for (Section section : form.sections()) {
-          section(flow, section, submission, locale, regular, bold);
+          section(flow, section, form, submission, locale, regular, bold);
         }
         flow.finish(form.toString(), english ? "Page" : "Trang", regular, 9);
       }
@@ -131,7 +132,64 @@ public final class PdfRenderer {
     requireNonNull(form, "form");
     requireNonNull(data, "data");
     requireNonNull(locale, "locale");
-    throw new UnsupportedOperationException("not yet");
+    checkMatches(template, form, data);
+    boolean english = "en".equals(locale.getLanguage());
+    try (PDDocument document = new PDDocument()) {
+      PDFont regular =
+          PDType0Font.load(document, new RandomAccessReadBuffer(regularFont), true, false);
+      PDFont bold = PDType0Font.load(document, new RandomAccessReadBuffer(boldFont), true, false);
+      QrStamp.Placement qr;
+      try (PageFlow flow = new PageFlow(document)) {
+        qr =
+            new ResultPages(flow, regular, bold, locale, this::codeList).draw(template, form, data);
+        flow.finish(
+            (english ? "Receipt no. " : "Mã hồ sơ ") + data.receiptNumber(),
+            english ? "Page" : "Trang",
+            regular,
+            9);
+      }
+      ArchivalPdf.Content content =
+          new ArchivalPdf.Content(
+              data.title().in(locale), RESULT_FILE, data.toJson(), data.receiptNumber());
+      return new ResultDocument(data, ArchivalPdf.save(document, content, clock.instant(), qr));
+    } catch (IOException e) {
+      throw new OnceFormException(
+          "OF-RENDER-101",
+          "cannot render result " + template.id() + " as PDF: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void checkMatches(ResultTemplate template, FormDefinition form, ResultData data) {
+    if (!data.templateId().equals(template.id())
+        || !data.templateVersion().equals(template.version())) {
+      throw new OnceFormException(
+          "OF-RENDER-103",
+          "the result was built with template "
+              + data.templateId()
+              + "@"
+              + data.templateVersion()
+              + " but is rendered with "
+              + template.id()
+              + "@"
+              + template.version()
+              + ": render it with the template it was built with");
+    }
+    if (!data.formId().equals(form.id()) || !data.formVersion().equals(form.version())) {
+      throw new OnceFormException(
+          "OF-RENDER-103",
+          "the result was built from a submission of form "
+              + data.formId()
+              + "@"
+              + data.formVersion()
+              + " but is rendered with form "
+              + form
+              + ": pass the form the submission filled");
+    }
+  }
+
+  private Optional<CodeList> codeList(String id) {
+    return codeLists.computeIfAbsent(id, CodeLists::builtIn);
   }
 
   private static void header(PageFlow flow, PDFont bold, boolean english) throws IOException {
@@ -150,6 +208,7 @@ public final class PdfRenderer {
   private void section(
       PageFlow flow,
       Section section,
+      FormDefinition form,
       JsonNode submission,
       Locale locale,
       PDFont regular,
@@ -162,13 +221,20 @@ public final class PdfRenderer {
       if (value.isMissingNode() || value.isNull()) {
         continue;
       }
+      any = true;
+      if (value.isArray() && value.size() > 0 && value.get(0).isObject()) {
+        flow.paragraph(field.label().in(locale) + ":", regular, 13, 14, Align.LEFT);
+        flow.space(3);
+        table(flow, form, field, value, locale, regular, bold);
+        flow.space(4);
+        continue;
+      }
       flow.paragraph(
           field.label().in(locale) + ": " + display(field, value, locale),
           regular,
           13,
           14,
           Align.LEFT);
-      any = true;
     }
     if (!any) {
       flow.paragraph("—", regular, 13, 14, Align.LEFT);
@@ -176,22 +242,68 @@ public final class PdfRenderer {
     flow.space(6);
   }
 
-  /** The value as a reader expects it: code-list labels, dd/MM/yyyy dates. */
-  private String display(FieldDefinition field, JsonNode value, Locale locale) {
-    String text = value.isValueNode() ? value.asText() : value.toString();
-    if (field.codeList().isPresent()) {
-      Optional<CodeList> list =
-          codeLists.computeIfAbsent(field.codeList().get(), CodeLists::builtIn);
-      return list.flatMap(l -> l.label(text)).map(label -> label.in(locale)).orElse(text);
+  /** An array of objects as a table: one column per property of its items, in x-order. */
+  private void table(
+      PageFlow flow,
+      FormDefinition form,
+      FieldDefinition field,
+      JsonNode rows,
+      Locale locale,
+      PDFont regular,
+      PDFont bold)
+      throws IOException {
+    JsonNode items = SchemaPaths.items(form.schema(), field.pointer());
+    List<Map.Entry<String, JsonNode>> columns =
+        new ArrayList<>(items.path("properties").properties());
+    columns.sort(
+        Comparator.comparingInt(c -> c.getValue().path("x-order").asInt(Integer.MAX_VALUE)));
+    List<String> header = new ArrayList<>();
+    header.add("en".equals(locale.getLanguage()) ? "No." : "STT");
+    for (Map.Entry<String, JsonNode> column : columns) {
+      JsonNode label = column.getValue().path("x-label");
+      String vi = label.path("vi").asText(column.getKey());
+      header.add("en".equals(locale.getLanguage()) ? label.path("en").asText(vi) : vi);
     }
-    if (field.format().filter("date"::equals).isPresent()) {
-      try {
-        return LocalDate.parse(text).format(DAY_MONTH_YEAR);
-      } catch (DateTimeParseException e) {
-        return text;
+    List<List<String>> cells = new ArrayList<>();
+    for (JsonNode row : rows) {
+      List<String> line = new ArrayList<>();
+      line.add(Integer.toString(cells.size() + 1));
+      for (Map.Entry<String, JsonNode> column : columns) {
+        JsonNode value = row.path(column.getKey());
+        line.add(
+            value.isMissingNode() || value.isNull()
+                ? ""
+                : display(column.getValue(), value, locale));
       }
+      cells.add(line);
     }
-    return text;
+    flow.table(header, cells, regular, bold, 11);
+  }
+
+  /** The value as a reader expects it: code-list labels, dates, grouped digits, Có/Không. */
+  private String display(FieldDefinition field, JsonNode value, Locale locale) {
+    if (field.codeList().isPresent()) {
+      return ValueFormat.CODE.display(value, locale, codeList(field.codeList().get()));
+    }
+    return plain(field.format().orElse(""), value, locale);
+  }
+
+  private String display(JsonNode schema, JsonNode value, Locale locale) {
+    String list = schema.path("x-codelist").asText();
+    if (!list.isEmpty()) {
+      return ValueFormat.CODE.display(value, locale, codeList(list));
+    }
+    return plain(schema.path("format").asText(), value, locale);
+  }
+
+  private static String plain(String format, JsonNode value, Locale locale) {
+    ValueFormat shown =
+        "date".equals(format)
+            ? ValueFormat.DATE
+            : value.isNumber()
+                ? ValueFormat.NUMBER
+                : value.isBoolean() ? ValueFormat.YES_NO : ValueFormat.TEXT;
+    return shown.display(value, locale, Optional.empty());
   }
 
   private byte[] save(PDDocument document, FormDefinition form, JsonNode submission, Locale locale)

@@ -18,8 +18,9 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * Finds and decodes a QR code on the first page of a PDF: renders the page in grey at {@link #DPI},
- * looks in the top right corner where {@link QrStamp} puts it, then on the whole page.
+ * Finds and decodes a QR code in a PDF: renders the first page in grey at {@link #DPI}, looks in
+ * the top right corner where a submission has it, then on the whole page, then on the last page
+ * (where a longer result has it, beside the signature block).
  */
 final class QrScanner {
   static final int DPI = 200;
@@ -30,12 +31,20 @@ final class QrScanner {
     if (document.getNumberOfPages() == 0) {
       return Optional.empty();
     }
-    BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, DPI, ImageType.GRAY);
+    PDFRenderer renderer = new PDFRenderer(document);
+    BufferedImage page = renderer.renderImageWithDPI(0, DPI, ImageType.GRAY);
     int w = page.getWidth();
     int h = page.getHeight();
     BufferedImage corner = page.getSubimage(w / 2, 0, w - w / 2, h / 4);
     Optional<String> found = decode(corner);
-    return found.isPresent() ? found : decode(page);
+    if (found.isEmpty()) {
+      found = decode(page);
+    }
+    int last = document.getNumberOfPages() - 1;
+    if (found.isEmpty() && last > 0) {
+      found = decode(renderer.renderImageWithDPI(last, DPI, ImageType.GRAY));
+    }
+    return found;
   }
 
   private static Optional<String> decode(BufferedImage image) {

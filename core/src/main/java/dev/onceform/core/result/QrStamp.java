@@ -17,8 +17,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
  * Draws a QR code as filled vector rectangles (one per horizontal run of dark modules): sharp at
- * any zoom, small, and deterministic. The code sits in the top right corner of the page, inside the
- * right margin and mostly in the top margin, {@link #SIZE} wide including its quiet zone.
+ * any zoom, small, and deterministic, {@link #SIZE} wide including its quiet zone. A submission has
+ * it in the top right corner of the first page, a result beside the signature block.
  */
 final class QrStamp {
   /** Side of the square, quiet zone included: 24 mm. */
@@ -29,13 +29,29 @@ final class QrStamp {
 
   private QrStamp() {}
 
-  static void draw(PDDocument document, PDPage page, String text) throws IOException {
+  /**
+   * Where a QR code goes: the page and the top left corner of its square, quiet zone included.
+   *
+   * @param page the page index, from 0
+   * @param left the x of the square's left edge
+   * @param top the y of the square's top edge
+   */
+  record Placement(int page, float left, float top) {
+    /** The top right corner of a page: inside the right margin, mostly in the top margin. */
+    static Placement topRight(PDPage page) {
+      PDRectangle box = page.getMediaBox();
+      return new Placement(
+          0, box.getUpperRightX() - PageFlow.RIGHT - SIZE, box.getUpperRightY() - TOP_GAP);
+    }
+  }
+
+  static void draw(PDDocument document, Placement placement, String text) throws IOException {
     ByteMatrix matrix = encode(text);
     int modules = matrix.getWidth() + 2 * QUIET_ZONE;
     float module = SIZE / modules;
-    PDRectangle box = page.getMediaBox();
-    float left = box.getUpperRightX() - PageFlow.RIGHT - SIZE + QUIET_ZONE * module;
-    float top = box.getUpperRightY() - TOP_GAP - QUIET_ZONE * module;
+    PDPage page = document.getPage(placement.page());
+    float left = placement.left() + QUIET_ZONE * module;
+    float top = placement.top() - QUIET_ZONE * module;
     try (PDPageContentStream stream =
         new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {
       for (int y = 0; y < matrix.getHeight(); y++) {

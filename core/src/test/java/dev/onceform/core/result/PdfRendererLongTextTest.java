@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.testing.Fixtures;
+import dev.onceform.core.testing.PageBounds;
 import dev.onceform.core.testing.PdfA;
-import java.io.IOException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +25,6 @@ class PdfRendererLongTextTest {
       PdfRenderer.builder()
           .clock(Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC))
           .build();
-  private static final float SLACK = 0.5f;
 
   /** Every precomposed Vietnamese letter: 12 vowels x 6 tones, upper and lower case, and đ Đ. */
   static String vietnameseLetters() {
@@ -51,40 +46,6 @@ class PdfRendererLongTextTest {
     return RENDERER.renderSubmission(Fixtures.birthRegistration(), submission, VI);
   }
 
-  /** Collects glyphs that lie outside the margins of their page. */
-  private static final class Bounds extends PDFTextStripper {
-    final List<String> outside = new ArrayList<>();
-    int glyphs;
-
-    @Override
-    protected void writeString(String text, List<TextPosition> positions) throws IOException {
-      PDRectangle box = getCurrentPage().getMediaBox();
-      for (TextPosition p : positions) {
-        glyphs++;
-        float left = p.getXDirAdj();
-        float right = left + p.getWidthDirAdj();
-        float baseline = p.getYDirAdj();
-        if (left < PageFlow.LEFT - SLACK
-            || right > box.getWidth() - PageFlow.RIGHT + SLACK
-            || baseline < PageFlow.TOP - SLACK
-            || baseline > box.getHeight() - PageFlow.BOTTOM + SLACK) {
-          outside.add(
-              "'"
-                  + p.getUnicode()
-                  + "' at "
-                  + left
-                  + ".."
-                  + right
-                  + ", "
-                  + baseline
-                  + " on page "
-                  + getCurrentPageNo());
-        }
-      }
-      super.writeString(text, positions);
-    }
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"spaces", "noSpaces"})
   void tenThousandCharacters_wrapInsideTheMarginsOnNumberedPages(String kind) throws Exception {
@@ -96,7 +57,7 @@ class PdfRendererLongTextTest {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       int pages = document.getNumberOfPages();
       assertThat(pages).isGreaterThanOrEqualTo(3);
-      Bounds bounds = new Bounds();
+      PageBounds bounds = new PageBounds();
       String text = bounds.getText(document);
       assertThat(bounds.glyphs).isGreaterThan(10_000);
       assertThat(bounds.outside).isEmpty();
