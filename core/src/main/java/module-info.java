@@ -11,6 +11,7 @@ module dev.onceform.core {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
+  requires org.apache.fontbox; // the bundled fonts, parsed with glyph substitution off
   requires java.desktop; // the sRGB ICC profile and page images for ResultDocuments.verifyQr
   requires com.google.zxing; // QR codes on result documents (an automatic module)
   requires java.net.http;
