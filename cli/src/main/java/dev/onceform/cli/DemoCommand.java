@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
     description = {
       "Runs OnceForm end to end on embedded defaults: prefill the birth registration form from a"
           + " synthetic population registry, validate, render a Vietnamese PDF, sign it (PAdES B-B)"
-          + " with a throw-away test CA, and verify the signature; then prefill birth registration"
+          + " with a throw-away test CA, and verify the signature; issue the result (the birth"
+          + " registration extract, PDF/A-3b with result.json); then prefill birth registration"
           + " 1.0.0 and the business household form from an embedded H2 population database (JDBC)"
           + " and a loopback HTTP business registry, configured in a sources file the demo writes;"
           + " and run 'onceform prefill' on that file.",
@@ -59,15 +60,21 @@ final class DemoCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Done. Open %s; check it with: pdfsig %s%n", outcome.signedPdf(), outcome.signedPdf());
-    boolean ok = outcome.valid() && outcome.verification().equals("TOTAL_PASSED") && sameFromCli;
+            "Done. Open %s (the declaration, signed) and %s (the result); check the signature"
+                + " with: pdfsig %s%n",
+            outcome.signedPdf(), outcome.resultPdf(), outcome.signedPdf());
+    boolean ok =
+        outcome.valid()
+            && outcome.verification().equals("TOTAL_PASSED")
+            && outcome.resultQr().equals("MATCH")
+            && sameFromCli;
     return ok ? ExitCode.OK : ExitCode.FAILED;
   }
 
   /**
-   * Step 9: runs {@code onceform prefill} on the sources file step 8 wrote (the population database
-   * file stays after the demo), writes its JSON output, and checks that it filled the same fields
-   * as the Java API did.
+   * Step 10: runs {@code onceform prefill} on the sources file step 9 wrote (the population
+   * database file stays after the demo), writes its JSON output, and checks that it filled the same
+   * fields as the Java API did.
    */
   private boolean prefillFromCommandLine(PrefillDemo.Outcome prefill) {
     PrintWriter console = spec.commandLine().getOut();
@@ -84,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
       "--json"
     };
     console.printf(
-        "9. The same prefill from the command line:%n   onceform %s%n", String.join(" ", args));
+        "10. The same prefill from the command line:%n   onceform %s%n", String.join(" ", args));
     StringWriter json = new StringWriter();
     StringWriter errors = new StringWriter();
     int code = Main.run(args, new PrintWriter(json), new PrintWriter(errors));
@@ -115,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         fromCli.size(),
         result.path("manual").size(),
         file,
-        same ? "the same fields as step 8" : "DIFFERENT fields from step 8: " + fromApi);
+        same ? "the same fields as step 9" : "DIFFERENT fields from step 9: " + fromApi);
     return same;
   }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       LintCommand.class,
       PrefillCommand.class,
+      RenderCommand.class,
       ValidateCommand.class,
       VerifyCommand.class
     },

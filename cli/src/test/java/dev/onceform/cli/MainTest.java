@@ -277,11 +277,14 @@ class MainTest {
     assertThat(out.resolve("birth-registration-signed.pdf")).isRegularFile();
     assertThat(out.resolve("test-ca.pem")).isRegularFile();
     assertThat(run.out()).contains("TOTAL_PASSED").contains("Done.");
-    // Step 9 ran 'onceform prefill' on the sources file the demo wrote, with the same result.
+    assertThat(out.resolve("birth-certificate.pdf")).isRegularFile();
+    assertThat(out.resolve("birth-certificate.result.json")).isRegularFile();
+    assertThat(run.out()).contains("Issued the result TRÍCH LỤC KHAI SINH", "QR code MATCH");
+    // Step 10 ran 'onceform prefill' on the sources file the demo wrote, with the same result.
     assertThat(out.resolve("sources.json")).isRegularFile();
     assertThat(out.resolve("population-db").resolve("population.mv.db")).isRegularFile();
     assertThat(out.resolve("birth-registration-1.0.0-prefill.json")).isRegularFile();
     assertThat(run.out()).contains("onceform prefill --form birth-registration@1.0.0");
-    assertThat(run.out()).contains("(the same fields as step 8)");
+    assertThat(run.out()).contains("(the same fields as step 9)");
   }
 }

@@ -11,6 +11,13 @@ import dev.onceform.core.Purpose;
 import dev.onceform.core.Subject;
 import dev.onceform.core.prefill.PrefillResult;
 import dev.onceform.core.result.PdfRenderer;
+import dev.onceform.core.result.QrVerification;
+import dev.onceform.core.result.ReceiptNumbers;
+import dev.onceform.core.result.ResultData;
+import dev.onceform.core.result.ResultDocument;
+import dev.onceform.core.result.ResultDocuments;
+import dev.onceform.core.result.ResultTemplate;
+import dev.onceform.core.result.ResultTemplates;
 import dev.onceform.core.validation.ValidationReport;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.SampleForms;
@@ -37,7 +44,9 @@ import java.util.Locale;
  * The thin end-to-end path of OnceForm, on the embedded defaults: a mother logs in, the birth
  * registration form is prefilled from a (synthetic) population database over JDBC, she completes
  * the child's part, the submission is validated, rendered as a PDF in Vietnamese, signed (PAdES
- * B-B) with a throw-away test certificate, and the signature is verified against the test CA.
+ * B-B) with a throw-away test certificate, and the signature is verified against the test CA; then
+ * the commune issues the result, the birth registration extract (TRÍCH LỤC KHAI SINH), as a
+ * PDF/A-3b document with its {@code result.json}.
  *
  * <p>Run it with {@code bin/onceform demo}, or {@code java
  * dev.onceform.examples.BirthRegistrationDemo [OUT_DIR]}.
@@ -45,6 +54,19 @@ import java.util.Locale;
 public final class BirthRegistrationDemo {
   /** The password of the demo's throw-away PKCS#12 file (a test key, never a real one). */
   static final char[] DEMO_PASSWORD = "onceform-demo".toCharArray();
+
+  /**
+   * The personal ID the officer gives the child when registering the birth, built as the synthetic
+   * population builds IDs: {@code 066} (registered in Đắk Lắk), {@code 2} (male, born in the 21st
+   * century), {@code 26} (born in 2026), six digits. Invented, like every person of the demo.
+   */
+  static final String CHILD_ID = "066226001357";
+
+  /** The birth registration extract's number in the commune's register, given by the officer. */
+  static final String REGISTRATION_NUMBER = "125/2026";
+
+  /** The civil-status officer who signs the extract (invented). */
+  static final String SIGNER_NAME = "Lê Văn Nam";
 
   private final Path out;
   private final PrintStream log;
@@ -68,7 +90,11 @@ public final class BirthRegistrationDemo {
   public static void main(String[] args) {
     Path out = Path.of(args.length > 0 ? args[0] : "out");
     Outcome outcome = new BirthRegistrationDemo(out, System.out, Clock.systemUTC()).run();
-    System.exit(outcome.valid() && outcome.verification().equals("TOTAL_PASSED") ? 0 : 1);
+    boolean ok =
+        outcome.valid()
+            && outcome.verification().equals("TOTAL_PASSED")
+            && outcome.resultQr().equals("MATCH");
+    System.exit(ok ? 0 : 1);
   }
 
   /**
@@ -79,6 +105,10 @@ public final class BirthRegistrationDemo {
    * @param submission the submission file
    * @param signedPdf the signed PDF
    * @param caCertificate the test CA's certificate, to verify the PDF with
+   * @param resultPdf the birth registration extract (the result), with {@code result.json} embedded
+   *     and written beside it
+   * @param resultQr whether the extract's QR code matches its embedded {@code result.json}: {@code
+   *     MATCH} when all is well
    * @param prefill what the prefill from the H2 database and the HTTP registry produced, with the
    *     sources configuration file it wrote
    */
@@ -88,6 +118,8 @@ public final class BirthRegistrationDemo {
       Path submission,
       Path signedPdf,
       Path caCertificate,
+      Path resultPdf,
+      String resultQr,
       PrefillDemo.Outcome prefill) {}
 
   /**
@@ -108,13 +140,21 @@ public final class BirthRegistrationDemo {
           outcome.submission(),
           outcome.signedPdf(),
           outcome.caCertificate(),
+          outcome.resultPdf(),
+          outcome.resultQr(),
           prefill);
     }
   }
 
   /** The steps before the prefill demo: the outcome's {@code prefill} is filled in later. */
   private record Signed(
-      boolean valid, String verification, Path submission, Path signedPdf, Path caCertificate) {}
+      boolean valid,
+      String verification,
+      Path submission,
+      Path signedPdf,
+      Path caCertificate,
+      Path resultPdf,
+      String resultQr) {}
 
   private Signed run(SyntheticPopulation population) {
     createDirectories(out);
@@ -160,8 +200,48 @@ public final class BirthRegistrationDemo {
     log.printf(
         "7. Verified against %s: %s — %s%n",
         ca, verification.indication(), verification.reason().vi());
+    Issued issued = issueResult(form, submission);
     return new Signed(
-        report.valid(), verification.indication().name(), submissionFile, signedFile, ca);
+        report.valid(),
+        verification.indication().name(),
+        submissionFile,
+        signedFile,
+        ca,
+        issued.pdf(),
+        issued.qr().name());
+  }
+
+  /** The result PDF and the outcome of its QR check. */
+  private record Issued(Path pdf, QrVerification.Status qr) {}
+
+  /**
+   * Step 8: the officer accepts the file, gives the child's personal ID and the register number,
+   * and the commune issues the birth registration extract: {@code result.json} and the PDF that
+   * shows it, with a QR code over the embedded data.
+   */
+  private Issued issueResult(FormDefinition form, JsonNode submission) {
+    ResultTemplate template = ResultTemplates.builtIn("birth-certificate").orElseThrow();
+    ResultData data =
+        ResultData.builder(template, form)
+            .submission(submission)
+            .officerInput("registrationNumber", REGISTRATION_NUMBER)
+            .officerInput("childPersonalId", CHILD_ID)
+            .officerInput("signerName", SIGNER_NAME)
+            .receiptNumber(ReceiptNumbers.daily(clock).next(template.agency().code()))
+            .clock(clock)
+            .build();
+    ResultDocument result =
+        PdfRenderer.builder()
+            .clock(clock)
+            .build()
+            .renderResult(template, form, data, Locale.forLanguageTag("vi"));
+    Path json = write("birth-certificate.result.json", result.json());
+    Path pdf = write("birth-certificate.pdf", result.pdf());
+    QrVerification.Status qr = ResultDocuments.verifyQr(result.pdf()).status();
+    log.printf(
+        "8. Issued the result %s, receipt %s (%,d bytes, QR code %s) -> %s, %s%n",
+        template.title().vi(), data.receiptNumber(), result.pdf().length, qr, pdf, json);
+    return new Issued(pdf, qr);
   }
 
   private ObjectNode prefill(FormEngine engine) {
@@ -183,7 +263,7 @@ public final class BirthRegistrationDemo {
   }
 
   /** What only the citizen knows: the child, and how she relates to it. */
-  private static void completeByCitizen(ObjectNode submission) {
+  static void completeByCitizen(ObjectNode submission) {
     ObjectNode applicant = (ObjectNode) submission.get("applicant");
     applicant.put("relationship", "mother").put("phone", "0912345678");
     submission

@@ -127,7 +127,7 @@ public final class PrefillDemo {
       LoopbackEnterpriseRegistry enterprises,
       Path sourcesFile) {
     log.printf(
-        "8. Prefill over JDBC from the H2 population database (%,d synthetic citizens) and over"
+        "9. Prefill over JDBC from the H2 population database (%,d synthetic citizens) and over"
             + " HTTP from the business registry at %s, configured in %s%n",
         population.citizens(), enterprises.baseUri(), sourcesFile);
 

@@ -2,6 +2,11 @@ package dev.onceform.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onceform.core.result.ResultData;
+import dev.onceform.core.result.ResultDocuments;
 import dev.onceform.core.testing.ExternalTool;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,6 +52,45 @@ class BirthRegistrationDemoTest {
   }
 
   @Test
+  void run_issuesTheBirthCertificateWithItsResultJson(@TempDir Path out) throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    BirthRegistrationDemo.Outcome outcome = run(out, log);
+
+    assertThat(outcome.resultPdf()).isEqualTo(out.resolve("birth-certificate.pdf")).isRegularFile();
+    assertThat(outcome.resultQr()).isEqualTo("MATCH");
+    byte[] pdf = Files.readAllBytes(outcome.resultPdf());
+    byte[] json = Files.readAllBytes(out.resolve("birth-certificate.result.json"));
+    assertThat(ResultDocuments.extract(pdf).json())
+        .isEqualTo(new String(json, StandardCharsets.UTF_8));
+    ResultData result = ResultData.parse(json);
+    assertThat(result.templateId()).isEqualTo("birth-certificate");
+    assertThat(result.subject()).isEqualTo(BirthRegistrationDemo.CHILD_ID);
+    assertThat(result.receiptNumber()).isEqualTo("H27.39-261123-0001");
+    assertThat(result.value("childFullName").map(JsonNode::asText)).hasValue("Trần Minh Khôi");
+    assertThat(result.value("signerName").map(JsonNode::asText))
+        .hasValue(BirthRegistrationDemo.SIGNER_NAME);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("8. Issued the result TRÍCH LỤC KHAI SINH, receipt H27.39-261123-0001")
+        .contains("QR code MATCH");
+  }
+
+  @Test
+  void childId_fitsTheChildOfTheDemo() {
+    // PPP G YY NNNNNN: registered in Đắk Lắk (066), male born in the 21st century (2), in 2026
+    String id = BirthRegistrationDemo.CHILD_ID;
+    ObjectNode submission = new ObjectMapper().createObjectNode();
+    submission.putObject("applicant");
+    BirthRegistrationDemo.completeByCitizen(submission);
+    JsonNode child = submission.path("child");
+
+    assertThat(id).hasSize(12).containsOnlyDigits().startsWith("066");
+    assertThat(child.path("sex").asText()).isEqualTo("male");
+    assertThat(id.charAt(3)).isEqualTo('2');
+    assertThat(child.path("dateOfBirth").asText()).startsWith("20" + id.substring(4, 6));
+  }
+
+  @Test
   void run_secondTime_reusesTheTestSigner(@TempDir Path out) {
     run(out, new ByteArrayOutputStream());
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -78,5 +122,18 @@ class BirthRegistrationDemoTest {
         ExternalTool.run("pdftotext", "-enc", "UTF-8", outcome.signedPdf().toString(), "-");
 
     assertThat(result.output()).contains("Nguyễn Thị Hường", "Đắk Lắk", "Trần Minh Khôi");
+  }
+
+  @Test
+  void run_resultPdf_pdftotextGivesTheTitleAndTheOfficerInputs(@TempDir Path out) throws Exception {
+    ExternalTool.require("pdftotext", "poppler-utils");
+    BirthRegistrationDemo.Outcome outcome = run(out, new ByteArrayOutputStream());
+
+    ExternalTool.Result result =
+        ExternalTool.run("pdftotext", "-enc", "UTF-8", outcome.resultPdf().toString(), "-");
+
+    assertThat(result.output())
+        .contains("TRÍCH LỤC KHAI SINH", "Trần Minh Khôi", BirthRegistrationDemo.CHILD_ID)
+        .contains(BirthRegistrationDemo.SIGNER_NAME);
   }
 }
