@@ -114,8 +114,8 @@ public final class PdfRenderer {
    * Renders an electronic result as laid out by its template: the issuing agency and document
    * number beside the national header, the date of issue, the title, the template's sections and
    * tables, the signature block with a QR code beside it, and a footer with the receipt number and
-   * page numbers. The PDF embeds {@code result.json} ({@link ResultData#toJson()}) as its associated
-   * data file.
+   * page numbers. The PDF embeds {@code result.json} ({@link ResultData#toJson()}) as its
+   * associated data file.
    *
    * @param template the template the result was built with
    * @param form the form of the submission, for the code lists of {@code code} values

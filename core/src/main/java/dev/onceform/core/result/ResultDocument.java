@@ -41,7 +41,12 @@ public record ResultDocument(ResultData data, byte[] pdf) {
 
   @Override
   public String toString() {
-    return "ResultDocument[" + data.templateId() + ", " + data.receiptNumber() + ", " + pdf.length
+    return "ResultDocument["
+        + data.templateId()
+        + ", "
+        + data.receiptNumber()
+        + ", "
+        + pdf.length
         + " bytes]";
   }
 }
