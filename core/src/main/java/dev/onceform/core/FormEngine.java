@@ -201,7 +201,8 @@ public final class FormEngine {
   public ValidationReport validate(String formId, JsonNode submission) {
     requireNonNull(submission, "submission");
     CompiledForm compiled = require(formId);
-    return compiled.validate(treeCheck.check(submission), clock);
+    // the tree check returns a copy of the submission's containers: the report keeps it as it is
+    return compiled.validateOwned(treeCheck.check(submission), clock);
   }
 
   /**
@@ -252,7 +253,7 @@ public final class FormEngine {
     requireNonNull(subject, "subject");
     CompiledForm compiled = require(formId);
     JsonNode checked = treeCheck.check(submission);
-    ValidationReport report = compiled.validate(checked, clock);
+    ValidationReport report = compiled.validateOwned(checked, clock); // read-only from here
     List<Problem> sealProblems =
         sealer.check(compiled.form(), checked, seal, subject, clock.instant());
     if (sealProblems.isEmpty()) {

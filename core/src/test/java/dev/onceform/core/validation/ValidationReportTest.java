@@ -135,4 +135,15 @@ class ValidationReportTest {
         .isEqualTo(
             ENGINE.validate("report-test", json("{\"name\": \"Nguyễn Văn An\", \"copies\": 0}")));
   }
+
+  @Test
+  void validate_jsonNodeChangedAfterwards_reportKeepsTheSubmissionAsChecked() throws IOException {
+    ObjectNode given = (ObjectNode) json("{\"name\": \"Nguyễn Văn An\", \"copies\": 2}");
+
+    ValidationReport report = ENGINE.validate("report-test", given);
+    given.put("name", "changed");
+    given.remove("copies");
+
+    assertThat(report.submission()).isEqualTo(json("{\"name\": \"Nguyễn Văn An\", \"copies\": 2}"));
+  }
 }
