@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * The problems of a {@link ValidationReport} whose submission tree the engine built itself (parsed
- * from bytes, or copied while dropping hidden fields) and hands over: the report's constructor
- * recognises this list and keeps the tree instead of making its defensive copy. A record's
- * constructors all pass through the canonical one, so the hand-over travels with an argument. Use
- * only for trees nothing else holds or changes afterwards.
+ * from bytes, copied by the submission check, or copied while dropping hidden fields) and hands
+ * over: the report's constructor recognises this list and keeps the tree instead of making its
+ * defensive copy. A record's constructors all pass through the canonical one, so the hand-over
+ * travels with an argument. Use only for trees nothing else holds or changes afterwards.
  */
 public final class HandedOver extends AbstractList<Problem> {
   private final List<Problem> problems;
