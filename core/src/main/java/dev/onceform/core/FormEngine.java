@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.onceform.core.audit.AuditSink;
 import dev.onceform.core.audit.AuditSinks;
 import dev.onceform.core.internal.CompiledForm;
+import dev.onceform.core.internal.HandedOver;
 import dev.onceform.core.internal.Messages;
 import dev.onceform.core.internal.ProblemMessages;
 import dev.onceform.core.internal.Sealer;
@@ -200,7 +201,8 @@ public final class FormEngine {
   public ValidationReport validate(String formId, JsonNode submission) {
     requireNonNull(submission, "submission");
     CompiledForm compiled = require(formId);
-    return compiled.validate(treeCheck.check(submission), clock);
+    // the tree check returns a copy of the submission's containers: the report keeps it as it is
+    return compiled.validateOwned(treeCheck.check(submission), clock);
   }
 
   /**
@@ -215,7 +217,8 @@ public final class FormEngine {
   public ValidationReport validate(String formId, byte[] submission) {
     requireNonNull(submission, "submission");
     CompiledForm compiled = require(formId);
-    return compiled.validate(
+    // the reader built this tree and nothing else holds it: the report keeps it without a copy
+    return compiled.validateOwned(
         reader.read(new ByteArrayInputStream(submission), "submission"), clock);
   }
 
@@ -250,7 +253,7 @@ public final class FormEngine {
     requireNonNull(subject, "subject");
     CompiledForm compiled = require(formId);
     JsonNode checked = treeCheck.check(submission);
-    ValidationReport report = compiled.validate(checked, clock);
+    ValidationReport report = compiled.validateOwned(checked, clock); // read-only from here
     List<Problem> sealProblems =
         sealer.check(compiled.form(), checked, seal, subject, clock.instant());
     if (sealProblems.isEmpty()) {
@@ -258,7 +261,8 @@ public final class FormEngine {
     }
     List<Problem> problems = new ArrayList<>(report.problems());
     problems.addAll(sealProblems);
-    return new ValidationReport(report.formId(), problems, report.submission());
+    // report.submission() is a fresh copy: hand it over rather than copy it again
+    return HandedOver.report(report.formId(), problems, report.submission());
   }
 
   private CompiledForm require(String formId) {

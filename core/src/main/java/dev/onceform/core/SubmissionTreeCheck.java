@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.InputErrors.Where;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a submission the caller parsed itself against {@link SubmissionLimits}, with the same
- * codes as {@link SubmissionReader}, and returns it with every string and member name in NFC (the
- * same instance when nothing had to change; the input is never modified). The size is that of the
- * compact JSON, escapes not counted. Immutable and thread-safe.
+ * codes as {@link SubmissionReader}, and returns a copy of it with every string and member name in
+ * NFC. The copy has objects and arrays of its own (values, immutable in Jackson, are shared), so
+ * the engine owns it and its report keeps it without copying it again; the input is never modified.
+ * The size is that of the compact JSON, escapes not counted. Immutable and thread-safe.
  */
 final class SubmissionTreeCheck {
   private static final String SOURCE = "submission";
@@ -26,7 +25,7 @@ final class SubmissionTreeCheck {
     this.limits = limits;
   }
 
-  /** Returns the submission checked and normalised. */
+  /** Returns a copy of the submission, checked and normalised; the caller owns it. */
   JsonNode check(JsonNode submission) {
     if (submission.isMissingNode()) {
       throw InputErrors.notJson(where(new String[1], 0), "the submission is a missing node", null);
@@ -69,56 +68,34 @@ final class SubmissionTreeCheck {
           where(path, depth), "a " + node.getNodeType() + " node is no JSON value", null);
     }
 
-    // identity, not equality: a child that came back as the same instance needs no copy
-    @SuppressWarnings("ReferenceEquality")
     private JsonNode object(ObjectNode node, int depth) {
       container(node, depth);
       if (node.size() > limits.maxObjectMembers()) {
         throw InputErrors.tooManyMembers(where(path, depth), limits.maxObjectMembers());
       }
-      @Nullable ObjectNode copy = null;
-      int index = 0;
+      ObjectNode copy = NODES.objectNode();
       for (Map.Entry<String, JsonNode> member : node.properties()) {
         path[depth] = member.getKey();
         String name = text(member.getKey(), depth + 1, true);
-        JsonNode value = value(member.getValue(), depth + 1);
-        if (copy == null && (value != member.getValue() || !name.equals(member.getKey()))) {
-          copy = NODES.objectNode();
-          copyFirst(node, index, copy);
+        if (copy.replace(name, value(member.getValue(), depth + 1)) != null) {
+          throw InputErrors.notJson(
+              where(path, depth + 1), "duplicate member name once normalised to NFC", null);
         }
-        if (copy != null) {
-          if (copy.has(name)) {
-            throw InputErrors.notJson(
-                where(path, depth + 1), "duplicate member name once normalised to NFC", null);
-          }
-          copy.set(name, value);
-        }
-        index++;
       }
-      return copy == null ? node : copy;
+      return copy;
     }
 
-    @SuppressWarnings("ReferenceEquality")
     private JsonNode array(ArrayNode node, int depth) {
       container(node, depth);
       if (node.size() > limits.maxArrayLength()) {
         throw InputErrors.arrayTooLong(where(path, depth), limits.maxArrayLength());
       }
-      @Nullable ArrayNode copy = null;
+      ArrayNode copy = NODES.arrayNode(node.size());
       for (int i = 0; i < node.size(); i++) {
         path[depth] = Integer.toString(i);
-        JsonNode value = value(node.get(i), depth + 1);
-        if (copy == null && value != node.get(i)) {
-          copy = NODES.arrayNode();
-          for (int j = 0; j < i; j++) {
-            copy.add(node.get(j));
-          }
-        }
-        if (copy != null) {
-          copy.add(value);
-        }
+        copy.add(value(node.get(i), depth + 1));
       }
-      return copy == null ? node : copy;
+      return copy;
     }
 
     private void container(JsonNode node, int depth) {
@@ -176,14 +153,6 @@ final class SubmissionTreeCheck {
       if (size > limits.maxDocumentBytes()) {
         throw InputErrors.tooLarge(new Where(SOURCE, 0, 0, ""), limits.maxDocumentBytes());
       }
-    }
-  }
-
-  private static void copyFirst(ObjectNode from, int count, ObjectNode to) {
-    Iterator<Map.Entry<String, JsonNode>> it = from.properties().iterator();
-    for (int i = 0; i < count; i++) {
-      Map.Entry<String, JsonNode> member = it.next();
-      to.set(member.getKey(), member.getValue());
     }
   }
 }

@@ -54,6 +54,14 @@ public final class CompiledForm {
     return validator.validate(submission, clock);
   }
 
+  /**
+   * Validates a submission the engine built itself (see {@link FormValidator#validateOwned}): the
+   * report keeps it without copying, so nothing may change it afterwards.
+   */
+  public ValidationReport validateOwned(JsonNode submission, Clock clock) {
+    return validator.validateOwned(submission, clock);
+  }
+
   /** Runs a prefill for this form; {@code audit} records each adapter call and never throws. */
   public PrefillResult prefill(
       Clock clock,

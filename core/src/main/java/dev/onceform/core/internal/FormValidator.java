@@ -2,6 +2,7 @@ package dev.onceform.core.internal;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ExecutionConfig;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -42,6 +43,7 @@ public final class FormValidator {
   private final ProblemMessages messages;
   private final FieldRules fieldRules;
   private final RuleChecker rules;
+  private final ExecutionConfig formatAssertions;
 
   /**
    * Compiles a form's schema.
@@ -59,6 +61,10 @@ public final class FormValidator {
     this.schema = compile(form);
     this.fieldRules = FieldRules.of(form);
     this.rules = new RuleChecker(form, messages);
+    this.formatAssertions =
+        ExecutionConfig.builder(schema.createExecutionContext().getExecutionConfig())
+            .formatAssertionsEnabled(true)
+            .build();
   }
 
   private static Schema compile(FormDefinition form) {
@@ -150,13 +156,26 @@ public final class FormValidator {
    * @param clock the engine's clock: {@code x-not-future} compares with its date in Vietnam
    */
   public ValidationReport validate(JsonNode given, Clock clock) {
+    return validate(given, clock, false);
+  }
+
+  /**
+   * Validates a submission the engine built itself and reports every problem; the report keeps
+   * {@code given} (or the copy without hidden fields) without copying it, so nothing may change it
+   * afterwards.
+   */
+  public ValidationReport validateOwned(JsonNode given, Clock clock) {
+    return validate(given, clock, true);
+  }
+
+  private ValidationReport validate(JsonNode given, Clock clock, boolean owned) {
     List<Problem> problems = new ArrayList<>();
     Set<String> flagged = new HashSet<>();
     RuleChecker.Visibility visibility = rules.visibility(given);
     JsonNode submission = rules.checked(given, visibility);
+    // the registry's execution config with format assertions on, built once (immutable)
     List<com.networknt.schema.Error> errors =
-        schema.validate(
-            submission, context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
+        schema.validate(submission, context -> context.setExecutionConfig(formatAssertions));
     for (com.networknt.schema.Error error : errors) {
       String pointer = pointer(error);
       if (visibility.hides(pointer)) {
@@ -173,7 +192,9 @@ public final class FormValidator {
     checkCodeLists(submission, visibility, flagged, problems);
     fieldRules.check(submission, clock, flagged, messages, problems);
     rules.check(submission, visibility, flagged, problems);
-    return new ValidationReport(formKey, problems, submission);
+    return owned || rules.checkedIsCopy(visibility)
+        ? HandedOver.report(formKey, problems, submission)
+        : new ValidationReport(formKey, problems, submission);
   }
 
   private void checkCodeLists(

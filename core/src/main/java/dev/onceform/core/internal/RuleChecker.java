@@ -143,6 +143,14 @@ final class RuleChecker {
     return form.hiddenFields() == HiddenFields.DROP ? visibility.visible() : submission;
   }
 
+  /**
+   * Whether {@link #checked} returns a copy made here (without hidden values), which nothing else
+   * holds.
+   */
+  boolean checkedIsCopy(Visibility visibility) {
+    return form.hiddenFields() == HiddenFields.DROP && !visibility.present().isEmpty();
+  }
+
   /** Adds the rule problems; {@code flagged} holds the pointers the schema already reported. */
   void check(JsonNode checked, Visibility visibility, Set<String> flagged, List<Problem> problems) {
     if (form.hiddenFields() == HiddenFields.REJECT) {

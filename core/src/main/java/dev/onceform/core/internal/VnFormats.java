@@ -24,10 +24,7 @@ final class VnFormats {
           "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
           "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096");
 
-  private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}");
   private static final Pattern TAX_CODE = Pattern.compile("([0-9]{10})(-[0-9]{3})?");
-  private static final Pattern PHONE = Pattern.compile("(?:0|\\+84)(?:[35789][0-9]{8}|2[0-9]{9})");
-  private static final Pattern ADMIN_UNIT = Pattern.compile("[0-9]{2}(?:[0-9]{3})?");
   private static final int[] TAX_WEIGHTS = {31, 29, 23, 19, 17, 13, 7, 5, 3};
 
   private VnFormats() {}
@@ -37,7 +34,7 @@ final class VnFormats {
     return List.of(
         new Named("vn-personal-id", VnFormats::isPersonalId),
         new Named("vn-tax-code", VnFormats::isTaxCode),
-        new Named("vn-phone", value -> PHONE.matcher(value).matches()),
+        new Named("vn-phone", VnFormats::isPhone),
         new Named("vn-admin-unit", VnFormats::isCurrentAdminUnit));
   }
 
@@ -52,8 +49,36 @@ final class VnFormats {
 
   /** 12 digits that start with a known birth-registration province code. */
   static boolean isPersonalId(String value) {
-    return TWELVE_DIGITS.matcher(value).matches()
+    return value.length() == 12
+        && digits(value, 0, 12)
         && ID_PROVINCE_CODES.contains(value.substring(0, 3));
+  }
+
+  /**
+   * A Vietnamese phone number, {@code 0} or {@code +84} and then a mobile number (3, 5, 7, 8 or 9
+   * and 8 digits) or a landline number (2 and 9 digits); no spaces.
+   */
+  static boolean isPhone(String value) {
+    int start = value.startsWith("0") ? 1 : value.startsWith("+84") ? 3 : -1;
+    if (start < 0 || start >= value.length()) {
+      return false;
+    }
+    int rest = value.length() - start;
+    char first = value.charAt(start);
+    boolean mobile = rest == 9 && "35789".indexOf(first) >= 0;
+    boolean landline = rest == 10 && first == '2';
+    return (mobile || landline) && digits(value, start + 1, value.length());
+  }
+
+  /** Whether {@code value[from, to)} are all ASCII digits (a hand-written {@code [0-9]*}). */
+  private static boolean digits(String value, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -81,7 +106,7 @@ final class VnFormats {
    * successor.
    */
   static boolean isCurrentAdminUnit(String value) {
-    if (!ADMIN_UNIT.matcher(value).matches()) {
+    if ((value.length() != 2 && value.length() != 5) || !digits(value, 0, value.length())) {
       return false;
     }
     AdministrativeUnits units = AdministrativeUnits.builtIn();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onceform.core.internal.HandedOver;
 import dev.onceform.schema.OnceFormException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +28,13 @@ public record ValidationReport(String formId, List<Problem> problems, JsonNode s
   /** Checks the parts and copies the list and the submission. */
   public ValidationReport {
     requireNonNull(formId, "formId");
-    problems = List.copyOf(problems);
-    submission = requireNonNull(submission, "submission").deepCopy();
+    requireNonNull(submission, "submission");
+    if (problems instanceof HandedOver handedOver) {
+      problems = handedOver.problems(); // the engine's own tree, handed over: no copy
+    } else {
+      problems = List.copyOf(problems);
+      submission = submission.deepCopy();
+    }
   }
 
   /** Returns a copy of the submission as it was checked (see the record description). */

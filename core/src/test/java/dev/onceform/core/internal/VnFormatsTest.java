@@ -2,6 +2,11 @@ package dev.onceform.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -89,5 +94,33 @@ class VnFormatsTest {
   @ValueSource(strings = {"02", "74", "00001", "00007", "99999", "0007", "１2"})
   void isCurrentAdminUnit_retiredUnknownOrMalformed_false(String code) {
     assertThat(VnFormats.isCurrentAdminUnit(code)).isFalse();
+  }
+
+  /** The hand-written checks accept exactly what the regular expressions of the rules accept. */
+  @Test
+  void shapes_randomStrings_agreeWithTheRegularExpressions() {
+    Pattern twelveDigits = Pattern.compile("[0-9]{12}");
+    Pattern phone = Pattern.compile("(?:0|\\+84)(?:[35789][0-9]{8}|2[0-9]{9})");
+    Pattern adminUnit = Pattern.compile("[0-9]{2}(?:[0-9]{3})?");
+    Predicate<String> isPhone = VnFormats.rule("vn-phone").orElseThrow();
+    String alphabet = "0123456789012345678901234567890123456789+84 a\n０";
+    Random random = new Random(5);
+    for (int n = 0; n < 200_000; n++) {
+      String prefix = List.of("", "0", "+84", "066", "02", "09").get(random.nextInt(6));
+      StringBuilder value = new StringBuilder(prefix);
+      for (int length = random.nextInt(14); length > 0; length--) {
+        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String s = value.toString();
+      assertThat(VnFormats.isPersonalId(s))
+          .as(s)
+          .isEqualTo(
+              twelveDigits.matcher(s).matches()
+                  && VnFormats.ID_PROVINCE_CODES.contains(s.substring(0, 3)));
+      assertThat(isPhone.test(s)).as(s).isEqualTo(phone.matcher(s).matches());
+      if (!adminUnit.matcher(s).matches()) {
+        assertThat(VnFormats.isCurrentAdminUnit(s)).as(s).isFalse();
+      }
+    }
   }
 }

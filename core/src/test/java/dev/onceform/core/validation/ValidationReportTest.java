@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.FormEngine;
 import dev.onceform.core.testing.TestForms;
+import dev.onceform.schema.LocalizedText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValidationReportTest {
@@ -101,5 +105,45 @@ class ValidationReportTest {
             """);
 
     assertThat(ReportSchema.errors(leak)).isNotEmpty();
+  }
+
+  @Test
+  void constructor_submissionChangedAfterwards_reportKeepsItsCopy() throws IOException {
+    ObjectNode given = (ObjectNode) json("{\"name\": \"Nguyễn Văn An\"}");
+    List<Problem> problems = new ArrayList<>();
+
+    ValidationReport report = new ValidationReport("report-test@1.0.0", problems, given);
+    given.put("name", "changed");
+    problems.add(new Problem("/name", "type", "string", LocalizedText.of("x")));
+
+    assertThat(report.submission()).isEqualTo(json("{\"name\": \"Nguyễn Văn An\"}"));
+    assertThat(report.problems()).isEmpty();
+  }
+
+  @Test
+  void validate_bytes_reportHoldsTheParsedSubmissionAndCopiesItOnAccess() throws IOException {
+    ValidationReport report =
+        ENGINE.validate(
+            "report-test",
+            "{\"name\": \"Nguyễn Văn An\", \"copies\": 0}".getBytes(StandardCharsets.UTF_8));
+
+    ((ObjectNode) report.submission()).put("name", "changed");
+
+    assertThat(report.submission()).isEqualTo(json("{\"name\": \"Nguyễn Văn An\", \"copies\": 0}"));
+    assertThat(report.problems()).extracting(Problem::code).containsExactly("minimum");
+    assertThat(report)
+        .isEqualTo(
+            ENGINE.validate("report-test", json("{\"name\": \"Nguyễn Văn An\", \"copies\": 0}")));
+  }
+
+  @Test
+  void validate_jsonNodeChangedAfterwards_reportKeepsTheSubmissionAsChecked() throws IOException {
+    ObjectNode given = (ObjectNode) json("{\"name\": \"Nguyễn Văn An\", \"copies\": 2}");
+
+    ValidationReport report = ENGINE.validate("report-test", given);
+    given.put("name", "changed");
+    given.remove("copies");
+
+    assertThat(report.submission()).isEqualTo(json("{\"name\": \"Nguyễn Văn An\", \"copies\": 2}"));
   }
 }
