@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,8 @@ import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.cmp.PKIStatusInfo;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -127,12 +130,13 @@ final class TsaTokens {
   }
 
   /** A granted response whose token is signed with a certificate BouncyCastle would refuse. */
-  private TimeStampResponse handMade(TimeStampRequest request, BigInteger serial, Instant time)
+  private TimeStampResponse handMade(TimeStampRequest request, BigInteger serial, Instant genTime)
       throws GeneralSecurityException,
           OperatorCreationException,
           CMSException,
           IOException,
           TSPException {
+    Instant time = genTime.truncatedTo(ChronoUnit.SECONDS);
     TSTInfo info =
         new TSTInfo(
             request.getReqPolicy() == null ? policy : request.getReqPolicy(),
@@ -149,7 +153,14 @@ final class TsaTokens {
         new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
             .setSignedAttributeGenerator(
                 new DefaultSignedAttributeTableGenerator(
-                    new AttributeTable(signingCertificate(certificate))))
+                    new AttributeTable(
+                        new DERSet(
+                            new Attribute[] {
+                              signingCertificate(certificate),
+                              // BouncyCastle requires it to agree with genTime.
+                              new Attribute(
+                                  CMSAttributes.signingTime, new DERSet(new Time(Date.from(time))))
+                            }))))
             .build(new SignerKeyContentSigner(key, algorithm), certificate);
     CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
     generator.addSignerInfoGenerator(signerInfo);
