@@ -8,6 +8,7 @@ import dev.onceform.signing.testing.TestPdfs;
 import dev.onceform.signing.testing.TestPki;
 import dev.onceform.signing.testing.TestTsa;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,8 +98,7 @@ class PadesTimestampTest {
         new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
 
     assertThat(token.getTimeStampInfo().getMessageImprintDigest())
-        .isEqualTo(
-            java.security.MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
     assertThat(token.getTimeStampInfo().getGenTime().toInstant()).isEqualTo(TSA_TIME);
   }
 
