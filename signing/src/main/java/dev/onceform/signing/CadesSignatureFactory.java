@@ -8,19 +8,28 @@ import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the detached CMS SignedData (CAdES baseline B-B) that goes into a PDF's {@code /Contents}.
- * Immutable and thread-safe; BouncyCastle generators live inside one call.
+ * Builds the detached CMS SignedData (CAdES baseline B-B, or B-T with a signature timestamp) that
+ * goes into a PDF's {@code /Contents}. Immutable and thread-safe; BouncyCastle generators live
+ * inside one call.
  */
 final class CadesSignatureFactory {
 
@@ -32,9 +41,15 @@ final class CadesSignatureFactory {
 
   /**
    * Signs {@code signedContent} (the bytes of the PDF's ByteRange) and returns the DER-encoded CMS
-   * with the certificate chain and no encapsulated content.
+   * with the certificate chain and no encapsulated content. With a timestamp client, the signature
+   * value is timestamped and the token added as the unsigned attribute
+   * id-aa-signatureTimeStampToken (CAdES baseline B-T).
    */
-  byte[] create(byte[] signedContent, SignerKey key, SignatureAlgorithm algorithm) {
+  byte[] create(
+      byte[] signedContent,
+      SignerKey key,
+      SignatureAlgorithm algorithm,
+      @Nullable TimestampClient timestamps) {
     X509Certificate certificate = key.certificate();
     try {
       SignerInfoGenerator signerInfo =
@@ -47,6 +62,9 @@ final class CadesSignatureFactory {
       generator.addSignerInfoGenerator(signerInfo);
       generator.addCertificates(new JcaCertStore(key.certificateChain()));
       CMSSignedData signedData = generator.generate(new CMSProcessableByteArray(signedContent));
+      if (timestamps != null) {
+        signedData = withSignatureTimestamp(signedData, timestamps);
+      }
       return signedData.getEncoded(ASN1Encoding.DER);
     } catch (GeneralSecurityException | OperatorCreationException | CMSException | IOException e) {
       throw SigningException.of(
@@ -56,6 +74,19 @@ final class CadesSignatureFactory {
           key.id(),
           e.getMessage());
     }
+  }
+
+  private static CMSSignedData withSignatureTimestamp(
+      CMSSignedData signedData, TimestampClient timestamps) {
+    SignerInformation signer = signedData.getSignerInfos().iterator().next();
+    TimestampToken token = timestamps.timestamp(signer.getSignature());
+    Attribute attribute =
+        new Attribute(
+            PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+            new DERSet(ContentInfo.getInstance(token.encoded())));
+    SignerInformation stamped =
+        SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attribute));
+    return CMSSignedData.replaceSigners(signedData, new SignerInformationStore(stamped));
   }
 
   private byte[] sha256(X509Certificate certificate) throws GeneralSecurityException {

@@ -49,21 +49,31 @@ final class CertificateChainCheck {
           signer.getNotBefore().toInstant().toString(),
           claimed.toString());
     }
+    checkChain(signer, candidates, claimed, now);
+    if (!SignerCertificatePolicy.allowsSignatures(signer)) {
+      throw new VerificationFailure(
+          INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, "cert.keyUsage", subject(signer));
+    }
+  }
+
+  /**
+   * Checks that {@code certificate} chains to a trust anchor, that PKIX accepts the chain, and that
+   * every link is valid at {@code time} and at {@code now}; key usage is left to the caller.
+   */
+  void checkChain(
+      X509Certificate certificate, List<X509Certificate> candidates, Instant time, Instant now)
+      throws VerificationFailure {
     Chain chain =
-        build(signer, candidates)
+        build(certificate, candidates)
             .orElseThrow(
                 () ->
                     new VerificationFailure(
                         INDETERMINATE,
                         SubIndication.NO_CERTIFICATE_CHAIN_FOUND,
                         "chain.notFound",
-                        subject(signer)));
-    validatePkix(chain, claimed, now);
-    checkValidity(chain.certificates(), claimed, now);
-    if (!SignerCertificatePolicy.allowsSignatures(signer)) {
-      throw new VerificationFailure(
-          INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, "cert.keyUsage", subject(signer));
-    }
+                        subject(certificate)));
+    validatePkix(chain, time, now);
+    checkValidity(chain.certificates(), time, now);
   }
 
   private Optional<Chain> build(X509Certificate signer, List<X509Certificate> candidates) {

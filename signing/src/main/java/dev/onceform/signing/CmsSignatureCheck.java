@@ -62,7 +62,7 @@ final class CmsSignatureCheck {
     draft.signerCertificate(signer);
     checkSignatureValue(signerInfo, digest, signer);
     boolean hasReference = reference.check(attributes, signer);
-    return new CmsFacts(signer, certificates, signingTime(attributes), hasReference);
+    return new CmsFacts(signer, certificates, signingTime(attributes), hasReference, signerInfo);
   }
 
   private static AttributeTable signedAttributes(SignerInformation signerInfo)
@@ -143,7 +143,7 @@ final class CmsSignatureCheck {
         INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND, "cert.signerMissing");
   }
 
-  private static X509Certificate toX509(X509CertificateHolder holder) throws VerificationFailure {
+  static X509Certificate toX509(X509CertificateHolder holder) throws VerificationFailure {
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
       return (X509Certificate)

@@ -10,5 +10,11 @@ public enum PadesLevel {
   /**
    * Baseline B-B: {@code ETSI.CAdES.detached}, signing-certificate-v2 present, no CMS signing-time.
    */
-  B_B
+  B_B,
+  /**
+   * Baseline B-T: B-B plus a signature timestamp (the unsigned attribute
+   * id-aa-signatureTimeStampToken) from an RFC 3161 time-stamping authority over the signature
+   * value. A verifier reports it only when the token verifies.
+   */
+  B_T
 }

@@ -13,7 +13,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs PDF documents with a PAdES baseline B-B signature.
+ * Signs PDF documents with a PAdES baseline B-B signature, or B-T with a signature timestamp.
  *
  * <p>The signature is invisible and is added as an incremental update: the input bytes are kept
  * unchanged at the start of the output, so earlier signatures and PDF/A conformance survive. The
@@ -23,8 +23,14 @@ import org.jspecify.annotations.Nullable;
  * (SHA-256), no CMS signing-time, and the key's certificate chain. RSA keys sign with PKCS#1 v1.5,
  * EC keys with ECDSA.
  *
- * <p>Instances are immutable and thread-safe: build once and share. With an RSA key, the same
- * input, key and clock give byte-identical output.
+ * <p>At {@link PadesLevel#B_T} ({@link Builder#level}, with a {@link Builder#timestampClient}), the
+ * signature value is sent, as a digest, to an RFC 3161 time-stamping authority once the CMS is
+ * signed, and the checked token is added to the SignerInfo as the unsigned attribute
+ * id-aa-signatureTimeStampToken: it proves the signature existed at the token's time. B-B is the
+ * default.
+ *
+ * <p>Instances are immutable and thread-safe: build once and share. At B-B with an RSA key, the
+ * same input, key and clock give byte-identical output (a B-T token differs on every call).
  *
  * <pre>{@code
  * PadesSigner signer = PadesSigner.builder()
@@ -40,6 +46,9 @@ public final class PadesSigner {
   /** Space reserved in the PDF for the CMS, in addition to the certificate chain. */
   private static final int RESERVE_BEYOND_CHAIN = 8192;
 
+  /** More space for a signature timestamp token: the TSA's signature and certificate chain. */
+  private static final int RESERVE_FOR_TIMESTAMP = 24576;
+
   private final SignerKey key;
   private final DigestAlgorithm digest;
   private final Clock clock;
@@ -47,6 +56,8 @@ public final class PadesSigner {
   private final @Nullable String location;
   private final SignatureAlgorithm signatureAlgorithm;
   private final int reservedBytes;
+  private final PadesLevel level;
+  private final @Nullable TimestampClient timestampClient;
   private final CadesSignatureFactory cms;
 
   private PadesSigner(Builder builder, SignerKey key) {
@@ -56,7 +67,12 @@ public final class PadesSigner {
     this.reason = builder.reason;
     this.location = builder.location;
     this.signatureAlgorithm = SignerCertificatePolicy.algorithmFor(key, digest);
-    this.reservedBytes = RESERVE_BEYOND_CHAIN + encodedLength(key);
+    this.level = builder.level;
+    this.timestampClient = builder.timestampClient;
+    this.reservedBytes =
+        RESERVE_BEYOND_CHAIN
+            + encodedLength(key)
+            + (level == PadesLevel.B_T ? RESERVE_FOR_TIMESTAMP : 0);
     this.cms = new CadesSignatureFactory(new BouncyCastleProvider());
   }
 
@@ -75,9 +91,10 @@ public final class PadesSigner {
    * @return a builder
    */
   public Builder toBuilder() {
-    Builder builder = new Builder().key(key).digest(digest).clock(clock);
+    Builder builder = new Builder().key(key).digest(digest).clock(clock).level(level);
     builder.reason = reason;
     builder.location = location;
+    builder.timestampClient = timestampClient;
     return builder;
   }
 
@@ -90,7 +107,8 @@ public final class PadesSigner {
    *     it is encrypted, {@code OF-SIGN-203} if it has no pages, {@code OF-SIGN-301}/{@code 302} if
    *     the certificate is expired or not yet valid at the clock's time, {@code OF-SIGN-303} if it
    *     is not for signatures, {@code OF-SIGN-305}/{@code 306} if the key fails or does not match
-   *     its certificate
+   *     its certificate; at B-T, {@code OF-SIGN-6xx} if no usable timestamp was obtained (see
+   *     {@link TimestampClient#timestamp})
    */
   public byte[] sign(byte[] pdf) {
     requireNonNull(pdf, "pdf");
@@ -99,12 +117,12 @@ public final class PadesSigner {
     PdfSignatureWriter.Dictionary dictionary =
         new PdfSignatureWriter.Dictionary(signingTime, reason, location, reservedBytes);
     return PdfSignatureWriter.sign(
-        pdf, dictionary, content -> cms.create(content, key, signatureAlgorithm));
+        pdf, dictionary, content -> cms.create(content, key, signatureAlgorithm, timestampClient));
   }
 
   @Override
   public String toString() {
-    return "PadesSigner[key=" + key.id() + ", " + signatureAlgorithm + "]";
+    return "PadesSigner[key=" + key.id() + ", " + signatureAlgorithm + ", " + level + "]";
   }
 
   private static int encodedLength(SignerKey key) {
@@ -132,6 +150,8 @@ public final class PadesSigner {
     private Clock clock = Clock.systemUTC();
     private @Nullable String reason;
     private @Nullable String location;
+    private PadesLevel level = PadesLevel.B_B;
+    private @Nullable TimestampClient timestampClient;
 
     private Builder() {}
 
@@ -196,10 +216,38 @@ public final class PadesSigner {
     }
 
     /**
+     * Sets the PAdES baseline level to sign at: {@link PadesLevel#B_B} (the default) or {@link
+     * PadesLevel#B_T}, which needs a {@link #timestampClient}.
+     *
+     * @param level {@code B_B} or {@code B_T}
+     * @return this builder
+     */
+    public Builder level(PadesLevel level) {
+      requireNonNull(level, "level");
+      if (level != PadesLevel.B_B && level != PadesLevel.B_T) {
+        throw new IllegalArgumentException("level must be B_B or B_T, but was " + level);
+      }
+      this.level = level;
+      return this;
+    }
+
+    /**
+     * Sets the client that obtains the signature timestamp at {@link PadesLevel#B_T}.
+     *
+     * @param client the timestamp client
+     * @return this builder
+     */
+    public Builder timestampClient(TimestampClient client) {
+      this.timestampClient = requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
      * Builds the signer.
      *
      * @return an immutable, thread-safe signer
-     * @throws IllegalStateException if no key was set
+     * @throws IllegalStateException if no key was set, if the level is B-T without a timestamp
+     *     client, or if a timestamp client is set at B-B
      * @throws SigningException {@code OF-SIGN-304} if the key is neither RSA (2048 bits or more)
      *     nor EC
      */
@@ -207,6 +255,15 @@ public final class PadesSigner {
       SignerKey chosen = key;
       if (chosen == null) {
         throw new IllegalStateException("key is required; call key(SignerKey) before build()");
+      }
+      if (level == PadesLevel.B_T && timestampClient == null) {
+        throw new IllegalStateException(
+            "level B_T needs a timestamp client; call timestampClient(TimestampClient)");
+      }
+      if (level == PadesLevel.B_B && timestampClient != null) {
+        throw new IllegalStateException(
+            "a timestamp client is set but the level is B_B; call level(PadesLevel.B_T) to"
+                + " timestamp the signature");
       }
       return new PadesSigner(this, chosen);
     }

@@ -14,6 +14,7 @@ final class ReportDraft {
   private final String fieldName;
   private @Nullable X509Certificate signerCertificate;
   private @Nullable Instant claimedSigningTime;
+  private @Nullable Instant timestampedSigningTime;
   private PadesLevel level = PadesLevel.NONE;
   private boolean coversWholeDocument;
 
@@ -36,6 +37,14 @@ final class ReportDraft {
     return Optional.ofNullable(claimedSigningTime);
   }
 
+  void timestampedSigningTime(Optional<Instant> time) {
+    this.timestampedSigningTime = time.orElse(null);
+  }
+
+  PadesLevel level() {
+    return level;
+  }
+
   void level(PadesLevel level) {
     this.level = level;
   }
@@ -53,6 +62,7 @@ final class ReportDraft {
         Optional.ofNullable(signerCertificate),
         Optional.ofNullable(claimedSigningTime),
         level,
-        coversWholeDocument);
+        coversWholeDocument,
+        Optional.ofNullable(timestampedSigningTime));
   }
 }

@@ -1,13 +1,22 @@
 package dev.onceform.signing;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * Validates one signature of a PDF and turns the outcome into a {@link SignatureReport}. Checks run
  * in order and the first failure decides: ByteRange and format, CMS (algorithms, digest, signature
- * value, signer reference), certificate chain, and finally whether bytes follow the last signature.
- * Immutable and thread-safe.
+ * value, signer reference), certificate chain, signature timestamps (each token present must be
+ * valid), and finally whether bytes follow the last signature. Immutable and thread-safe.
  */
 final class SignatureCheck {
 
@@ -16,11 +25,17 @@ final class SignatureCheck {
 
   private final CmsSignatureCheck cms;
   private final CertificateChainCheck chains;
+  private final TimestampTokenCheck timestamps;
   private final Messages messages;
 
-  SignatureCheck(CmsSignatureCheck cms, CertificateChainCheck chains, Messages messages) {
+  SignatureCheck(
+      CmsSignatureCheck cms,
+      CertificateChainCheck chains,
+      TimestampTokenCheck timestamps,
+      Messages messages) {
     this.cms = cms;
     this.chains = chains;
+    this.timestamps = timestamps;
     this.messages = messages;
   }
 
@@ -61,6 +76,11 @@ final class SignatureCheck {
     draft.level(level(signature, facts));
     Instant claimed = draft.claimedSigningTime().orElse(now);
     chains.check(facts.signer(), facts.certificates(), claimed, now);
+    Optional<Instant> timestamped = signatureTimestamp(facts, now);
+    draft.timestampedSigningTime(timestamped);
+    if (timestamped.isPresent() && draft.level() == PadesLevel.B_B) {
+      draft.level(PadesLevel.B_T);
+    }
     if (range.coversWholeDocument()) {
       return Finding.passed("signature.valid");
     }
@@ -72,6 +92,35 @@ final class SignatureCheck {
           Long.toString(pdf.length - range.end()));
     }
     return Finding.passed("signature.validRevision");
+  }
+
+  /**
+   * Checks every signature timestamp (id-aa-signatureTimeStampToken) of the SignerInfo: each must
+   * be a valid token over the signature value from a trusted TSA.
+   *
+   * @return the earliest time a token proves; empty if there is none
+   */
+  private Optional<Instant> signatureTimestamp(CmsFacts facts, Instant now)
+      throws VerificationFailure {
+    SignerInformation signerInfo = facts.signerInfo();
+    AttributeTable unsigned = signerInfo.getUnsignedAttributes();
+    if (unsigned == null) {
+      return Optional.empty();
+    }
+    ASN1EncodableVector attributes =
+        unsigned.getAll(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+    Instant earliest = null;
+    for (int i = 0; i < attributes.size(); i++) {
+      ASN1Set values = Attribute.getInstance(attributes.get(i)).getAttrValues();
+      for (ASN1Encodable value : values.toArray()) {
+        TimeStampToken token = TimestampTokenCheck.parse(value);
+        timestamps.checkImprint(token, signerInfo.getSignature());
+        timestamps.check(token, facts.certificates(), now);
+        Instant time = token.getTimeStampInfo().getGenTime().toInstant();
+        earliest = earliest == null || time.isBefore(earliest) ? time : earliest;
+      }
+    }
+    return Optional.ofNullable(earliest);
   }
 
   private static PadesLevel level(EmbeddedSignature signature, CmsFacts facts) {

@@ -17,9 +17,13 @@ import java.util.Optional;
  *     cannot be read or holds no matching certificate
  * @param claimedSigningTime the signing time the signer claims ({@code /M}, else the CMS
  *     signing-time attribute); not proven by a timestamp
- * @param level the PAdES baseline level of the signature's structure
+ * @param level the PAdES baseline level of the signature's structure; {@link PadesLevel#B_T} only
+ *     when a signature timestamp was verified
  * @param coversWholeDocument true if the signed ByteRange reaches the end of the file; false if
  *     bytes were appended after signing (or the ByteRange is unusable)
+ * @param timestampedSigningTime the time a verified signature timestamp proves the signature
+ *     existed at (the earliest, if there are several); empty without a signature timestamp, or if
+ *     the check stopped before the timestamp was verified
  */
 public record SignatureReport(
     String fieldName,
@@ -29,7 +33,8 @@ public record SignatureReport(
     Optional<X509Certificate> signerCertificate,
     Optional<Instant> claimedSigningTime,
     PadesLevel level,
-    boolean coversWholeDocument) {
+    boolean coversWholeDocument,
+    Optional<Instant> timestampedSigningTime) {
 
   /**
    * Checks the components.
@@ -42,6 +47,7 @@ public record SignatureReport(
    * @param claimedSigningTime the claimed signing time, if any
    * @param level the PAdES baseline level
    * @param coversWholeDocument whether the ByteRange reaches the end of the file
+   * @param timestampedSigningTime the time proven by a verified signature timestamp, if any
    * @throws IllegalArgumentException if a sub-indication is given with {@link
    *     Indication#TOTAL_PASSED}, or missing with another indication
    */
@@ -53,6 +59,7 @@ public record SignatureReport(
     requireNonNull(signerCertificate, "signerCertificate");
     requireNonNull(claimedSigningTime, "claimedSigningTime");
     requireNonNull(level, "level");
+    requireNonNull(timestampedSigningTime, "timestampedSigningTime");
     if ((indication == Indication.TOTAL_PASSED) == subIndication.isPresent()) {
       throw new IllegalArgumentException(
           "subIndication must be present exactly when indication is not TOTAL_PASSED, but was "
@@ -60,6 +67,39 @@ public record SignatureReport(
               + "/"
               + subIndication);
     }
+  }
+
+  /**
+   * Creates a report without a timestamped signing time, as before timestamps were verified.
+   *
+   * @param fieldName the signature field name
+   * @param indication the result
+   * @param subIndication why the result is not passed; empty if it is
+   * @param reason the plain-language explanation
+   * @param signerCertificate the signer certificate, if found
+   * @param claimedSigningTime the claimed signing time, if any
+   * @param level the PAdES baseline level
+   * @param coversWholeDocument whether the ByteRange reaches the end of the file
+   */
+  public SignatureReport(
+      String fieldName,
+      Indication indication,
+      Optional<SubIndication> subIndication,
+      LocalizedReason reason,
+      Optional<X509Certificate> signerCertificate,
+      Optional<Instant> claimedSigningTime,
+      PadesLevel level,
+      boolean coversWholeDocument) {
+    this(
+        fieldName,
+        indication,
+        subIndication,
+        reason,
+        signerCertificate,
+        claimedSigningTime,
+        level,
+        coversWholeDocument,
+        Optional.empty());
   }
 
   /**
@@ -86,6 +126,8 @@ public record SignatureReport(
         + signerSubject().orElse("?")
         + ", claimedSigningTime="
         + claimedSigningTime.map(Instant::toString).orElse("?")
+        + ", timestampedSigningTime="
+        + timestampedSigningTime.map(Instant::toString).orElse("-")
         + ", level="
         + level
         + ", coversWholeDocument="

@@ -29,9 +29,19 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * update, or garbage) make that signature {@link Indication#INDETERMINATE} with {@link
  * SubIndication#SIG_CONSTRAINTS_FAILURE}.
  *
- * <p><strong>Revocation (CRL, OCSP) is not checked yet</strong>, and timestamps are not read: a
- * signature can be {@link Indication#TOTAL_PASSED} with a revoked certificate. The English and
- * Vietnamese reasons of a passed signature say so.
+ * <p>A signature timestamp (RFC 3161 token in the unsigned attribute id-aa-signatureTimeStampToken)
+ * is checked too: its message imprint must be the digest of the signature value ({@link
+ * SubIndication#HASH_FAILURE} otherwise), its signature must verify with the TSA certificate it
+ * carries ({@link SubIndication#SIG_CRYPTO_FAILURE}), that certificate must have the critical
+ * extended key usage id-kp-timeStamping ({@link SubIndication#CHAIN_CONSTRAINTS_FAILURE}), be valid
+ * at the token's time and chain to one of the same trust anchors. A B-B signature with a valid
+ * timestamp is reported at {@link PadesLevel#B_T}, with the token's time in {@link
+ * SignatureReport#timestampedSigningTime()}. The timestamp does not yet extend the validity of an
+ * expired certificate (that needs revocation data, B-LT).
+ *
+ * <p><strong>Revocation (CRL, OCSP) is not checked yet</strong>: a signature can be {@link
+ * Indication#TOTAL_PASSED} with a revoked certificate. The English and Vietnamese reasons of a
+ * passed signature say so.
  *
  * <p>A damaged or hostile file never makes {@link #verify} throw; problems become report entries.
  * Instances are immutable and thread-safe: build once and share.
@@ -58,10 +68,12 @@ public final class SignatureVerifier {
     this.clock = builder.clock;
     this.messages = Messages.load();
     BouncyCastleProvider provider = new BouncyCastleProvider();
+    CertificateChainCheck chains = new CertificateChainCheck(trustAnchors, provider);
     this.check =
         new SignatureCheck(
             new CmsSignatureCheck(provider),
-            new CertificateChainCheck(trustAnchors, provider),
+            chains,
+            new TimestampTokenCheck(chains, provider),
             messages);
   }
 

@@ -92,6 +92,36 @@ public final class SigningException extends RuntimeException {
   /** The test PKI could not be created or written. */
   public static final String TEST_PKI_FAILED = "OF-SIGN-501";
 
+  /** The time-stamping authority (TSA) could not be reached, or the exchange broke off. */
+  public static final String TSA_UNREACHABLE = "OF-SIGN-601";
+
+  /** The TSA did not answer within the configured timeout. */
+  public static final String TSA_TIMEOUT = "OF-SIGN-602";
+
+  /** The TSA answered with an HTTP status other than 200. */
+  public static final String TSA_HTTP_STATUS = "OF-SIGN-603";
+
+  /** The TSA's answer is not a readable RFC 3161 TimeStampResp, or it is too large. */
+  public static final String TSA_RESPONSE_MALFORMED = "OF-SIGN-604";
+
+  /** The TSA refused the request (PKIStatus rejection, waiting, revocation). */
+  public static final String TSA_REJECTED = "OF-SIGN-605";
+
+  /** The token does not answer this request: nonce, message imprint or policy differ. */
+  public static final String TSA_RESPONSE_MISMATCH = "OF-SIGN-606";
+
+  /** The token's signature does not verify with the TSA certificate. */
+  public static final String TSA_SIGNATURE_INVALID = "OF-SIGN-607";
+
+  /** The TSA certificate lacks the critical extended key usage id-kp-timeStamping. */
+  public static final String TSA_CERTIFICATE_USAGE = "OF-SIGN-608";
+
+  /**
+   * The TSA certificate is missing from the token, does not chain to a configured trust anchor, or
+   * is not valid at the token's time.
+   */
+  public static final String TSA_CERTIFICATE_UNTRUSTED = "OF-SIGN-609";
+
   /** The stable error code, e.g. {@code OF-SIGN-102}. */
   private final String code;
 

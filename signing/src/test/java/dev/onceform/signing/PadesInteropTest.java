@@ -6,12 +6,19 @@ import dev.onceform.signing.testing.ExternalTool;
 import dev.onceform.signing.testing.SignedPdfParts;
 import dev.onceform.signing.testing.TestPdfs;
 import dev.onceform.signing.testing.TestPki;
+import dev.onceform.signing.testing.TestTsa;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +94,79 @@ class PadesInteropTest {
 
     assertThat(result.output()).contains("Verification successful");
     assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void signBt_checkedByPdfsig_signatureValid(@TempDir Path directory) throws Exception {
+    ExternalTool pdfsig = ExternalTool.require("pdfsig", "install poppler-utils");
+    TestPki pki = TestPki.builder().clock(CLOCK).build();
+    Path pdf = Files.write(directory.resolve("signed-bt.pdf"), signBt(pki));
+
+    ExternalTool.Result result = pdfsig.run(TIMEOUT, pdf.toString());
+
+    assertThat(result.output())
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Signature Type: ETSI.CAdES.detached")
+        .contains("Total document signed");
+  }
+
+  @Test
+  void signBt_timestampCheckedByOpensslTs_verificationOk(@TempDir Path directory) throws Exception {
+    ExternalTool openssl = ExternalTool.require("openssl", "install openssl");
+    TestPki pki = TestPki.builder().clock(CLOCK).keyType(TestPki.KeyType.EC_P256).build();
+    CMSSignedData cms = new CMSSignedData(SignedPdfParts.lastSignature(signBt(pki)).cms());
+    SignerInformation signer = cms.getSignerInfos().iterator().next();
+    Attribute attribute =
+        signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+    Path token =
+        Files.write(
+            directory.resolve("token.der"),
+            attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded("DER"));
+    Path ca = Files.writeString(directory.resolve("ca.pem"), pki.caCertificatePem());
+    String digest =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+
+    ExternalTool.Result result =
+        openssl.run(
+            TIMEOUT,
+            "ts",
+            "-verify",
+            "-token_in",
+            "-in",
+            token.toString(),
+            "-digest",
+            digest,
+            "-CAfile",
+            ca.toString(),
+            "-attime",
+            Long.toString(NOW.getEpochSecond()));
+
+    assertThat(result.output()).contains("Verification: OK");
+    assertThat(result.exitCode()).isZero();
+  }
+
+  /** Signs at B-T with a timestamp from a {@link TestTsa} of the same test PKI. */
+  private static byte[] signBt(TestPki pki) throws Exception {
+    try (TestTsa tsa =
+        TestTsa.builder()
+            .key(pki.issueTsaKey(TestPki.TsaKeyUsage.TIME_STAMPING))
+            .clock(CLOCK)
+            .start()) {
+      TimestampClient client =
+          TimestampClient.builder()
+              .url(tsa.url())
+              .trustAnchor(pki.caCertificate())
+              .clock(CLOCK)
+              .build();
+      return PadesSigner.builder()
+          .key(pki.signerKey())
+          .clock(CLOCK)
+          .level(PadesLevel.B_T)
+          .timestampClient(client)
+          .build()
+          .sign(TestPdfs.onePage("Interop BT"));
+    }
   }
 
   @Test

@@ -16,7 +16,9 @@ import java.util.Date;
 import java.util.Locale;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -113,6 +115,45 @@ final class CertificateMaker {
       return sign(builder, caKey);
     } catch (GeneralSecurityException | CertIOException e) {
       throw failure("signer certificate " + subject, e);
+    }
+  }
+
+  X509Certificate tsaCertificate(
+      String subject,
+      PublicKey publicKey,
+      X509Certificate ca,
+      PrivateKey caKey,
+      TestPki.TsaKeyUsage usage) {
+    Instant notBefore = now.minus(DAY);
+    try {
+      JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  ca,
+                  serial(),
+                  Date.from(notBefore),
+                  Date.from(notBefore.plus(YEAR)),
+                  name(subject),
+                  publicKey)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+              .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  extensions.createSubjectKeyIdentifier(publicKey))
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  extensions.createAuthorityKeyIdentifier(ca));
+      if (usage == TestPki.TsaKeyUsage.TIME_STAMPING) {
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            true,
+            new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+      }
+      return sign(builder, caKey);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw failure("TSA certificate " + subject, e);
     }
   }
 

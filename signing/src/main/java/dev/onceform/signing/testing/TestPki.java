@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -21,7 +22,9 @@ import java.util.Locale;
 
 /**
  * A throw-away PKI <strong>for tests and demos only, never for production</strong>: a root CA and
- * one signer (end-entity) certificate, made in memory with fresh keys each time.
+ * one signer (end-entity) certificate, made in memory with fresh keys each time, and on request
+ * time-stamping authority (TSA) keys issued by the same CA ({@link #issueTsaKey}, for {@link
+ * TestTsa}).
  *
  * <p>The signer certificate has key usage digitalSignature and nonRepudiation unless {@link
  * Builder#signerKeyUsage} says otherwise; its validity is relative to the builder's clock. Subject
@@ -66,14 +69,30 @@ public final class TestPki {
     KEY_ENCIPHERMENT_ONLY
   }
 
+  /** Extended key usage of a TSA certificate made by {@link #issueTsaKey}. */
+  public enum TsaKeyUsage {
+    /** The critical extended key usage id-kp-timeStamping, as RFC 3161 requires. */
+    TIME_STAMPING,
+    /** No extended key usage at all: a certificate a TSA must not sign tokens with. */
+    NO_EXTENDED_KEY_USAGE
+  }
+
+  /** The subject of TSA certificates made by {@link #issueTsaKey}. */
+  public static final String TSA_SUBJECT = "CN=OnceForm Test TSA (TEST),O=OnceForm (TEST),C=VN";
+
+  private final CertificateMaker maker;
+  private final TestPki.KeyType keyType;
+  private final PrivateKey caPrivateKey;
   private final X509Certificate caCertificate;
   private final X509Certificate signerCertificate;
   private final SignerKey signerKey;
   private final KeyPair signerKeyPair;
 
   private TestPki(Builder builder) {
-    CertificateMaker maker = new CertificateMaker(builder.clock.instant());
+    this.maker = new CertificateMaker(builder.clock.instant());
+    this.keyType = builder.keyType;
     KeyPair caKeys = maker.generateKeyPair(builder.keyType);
+    this.caPrivateKey = caKeys.getPrivate();
     this.signerKeyPair = maker.generateKeyPair(builder.keyType);
     this.caCertificate = maker.caCertificate(builder.caSubject, caKeys);
     this.signerCertificate =
@@ -125,6 +144,24 @@ public final class TestPki {
    */
   public SignerKey signerKey() {
     return signerKey;
+  }
+
+  /**
+   * Makes a new TSA key of this PKI's key type with a certificate issued by {@link
+   * #caCertificate()}, subject {@value #TSA_SUBJECT}, key usage digitalSignature, valid from one
+   * day before the builder's clock time for one year. Each call makes a new key.
+   *
+   * @param usage whether the certificate has the critical extended key usage id-kp-timeStamping
+   * @return the key with the chain TSA, CA
+   * @throws SigningException {@code OF-SIGN-501} if generation fails
+   */
+  public SignerKey issueTsaKey(TsaKeyUsage usage) {
+    requireNonNull(usage, "usage");
+    KeyPair keys = maker.generateKeyPair(keyType);
+    X509Certificate certificate =
+        maker.tsaCertificate(TSA_SUBJECT, keys.getPublic(), caCertificate, caPrivateKey, usage);
+    return SignerKeys.of(
+        "test-pki:tsa:" + usage, keys.getPrivate(), List.of(certificate, caCertificate));
   }
 
   /**

@@ -21,13 +21,34 @@ public final class SignedPdfParts {
       Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*\\]");
 
   private final int gapStart;
+  private final int gapEnd;
   private final byte[] cms;
   private final byte[] signedContent;
 
-  private SignedPdfParts(int gapStart, byte[] cms, byte[] signedContent) {
+  private SignedPdfParts(int gapStart, int gapEnd, byte[] cms, byte[] signedContent) {
     this.gapStart = gapStart;
+    this.gapEnd = gapEnd;
     this.cms = cms;
     this.signedContent = signedContent;
+  }
+
+  /**
+   * Returns a copy of {@code pdf} (the file these parts came from) with {@code newCms} written into
+   * the {@code /Contents} hex string in place of the old CMS, zero-padded, as an attacker who edits
+   * the unsigned parts of a signature would.
+   */
+  public byte[] withCms(byte[] pdf, byte[] newCms) {
+    int hexLength = gapEnd - gapStart - 2;
+    String hex = HexFormat.of().withUpperCase().formatHex(newCms);
+    if (hex.length() > hexLength) {
+      throw new IllegalArgumentException(
+          "the new CMS needs " + hex.length() + " hex digits, but the gap holds " + hexLength);
+    }
+    byte[] copy = pdf.clone();
+    byte[] padded =
+        (hex + "0".repeat(hexLength - hex.length())).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(padded, 0, copy, gapStart + 1, hexLength);
+    return copy;
   }
 
   /** The offset of the {@code <} that opens the {@code /Contents} hex string. */
@@ -72,6 +93,6 @@ public final class SignedPdfParts {
     byte[] signed = new byte[range[1] + range[3]];
     System.arraycopy(pdf, 0, signed, 0, range[1]);
     System.arraycopy(pdf, range[2], signed, range[1], range[3]);
-    return new SignedPdfParts(range[1], cms, signed);
+    return new SignedPdfParts(range[1], range[2], cms, signed);
   }
 }

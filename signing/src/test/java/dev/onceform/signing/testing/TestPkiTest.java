@@ -3,6 +3,7 @@ package dev.onceform.signing.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,30 @@ class TestPkiTest {
             .build();
 
     assertThat(expired.signerCertificate().getNotAfter().toInstant()).isBefore(NOW);
+  }
+
+  @Test
+  void issueTsaKey_timeStamping_criticalExtendedKeyUsageIssuedByCa() throws Exception {
+    TestPki ec = TestPki.builder().clock(CLOCK).keyType(TestPki.KeyType.EC_P256).build();
+
+    X509Certificate tsa = ec.issueTsaKey(TestPki.TsaKeyUsage.TIME_STAMPING).certificate();
+
+    assertThat(tsa.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
+    assertThat(tsa.getCriticalExtensionOIDs()).contains("2.5.29.37");
+    assertThat(tsa.getSubjectX500Principal().getName()).isEqualTo(TestPki.TSA_SUBJECT);
+    assertThat(tsa.getIssuerX500Principal())
+        .isEqualTo(ec.caCertificate().getSubjectX500Principal());
+    assertThat(tsa.getNotBefore().toInstant()).isBefore(NOW);
+    assertThat(tsa.getNotAfter().toInstant()).isAfter(NOW);
+  }
+
+  @Test
+  void issueTsaKey_noExtendedKeyUsage_hasNone() {
+    TestPki ec = TestPki.builder().clock(CLOCK).keyType(TestPki.KeyType.EC_P256).build();
+
+    X509Certificate tsa = ec.issueTsaKey(TestPki.TsaKeyUsage.NO_EXTENDED_KEY_USAGE).certificate();
+
+    assertThat(tsa.getExtensionValue("2.5.29.37")).isNull();
   }
 
   @Test
