@@ -58,6 +58,10 @@ final class JcaSignerKey implements SignerKey {
     try {
       Signature signature = Signature.getInstance(algorithm.jcaName());
       signature.initSign(privateKey);
+      // After initSign, so that the JCA picks the provider by the key (a PKCS#11 key, say).
+      if (algorithm.parameterSpec().isPresent()) {
+        signature.setParameter(algorithm.parameterSpec().get());
+      }
       signature.update(toBeSigned);
       return signature.sign();
     } catch (GeneralSecurityException e) {

@@ -92,6 +92,18 @@ public final class SigningException extends RuntimeException {
   /** The test PKI could not be created or written. */
   public static final String TEST_PKI_FAILED = "OF-SIGN-501";
 
+  /**
+   * The JSON to sign is not I-JSON that can be canonicalised (RFC 8785): not UTF-8, malformed, a
+   * duplicate member name, an unpaired surrogate, or a number a double cannot hold as written.
+   */
+  public static final String JSON_INVALID = "OF-SIGN-502";
+
+  /** The chosen JWS algorithm does not fit the signer key (e.g. ES256 with an RSA or P-384 key). */
+  public static final String JWS_ALGORITHM_UNSUITABLE = "OF-SIGN-503";
+
+  /** The signer key returned an ECDSA signature that is not a DER {@code SEQUENCE {r, s}}. */
+  public static final String JWS_SIGNATURE_ENCODING = "OF-SIGN-504";
+
   /** The time-stamping authority (TSA) could not be reached, or the exchange broke off. */
   public static final String TSA_UNREACHABLE = "OF-SIGN-601";
 

@@ -1,13 +1,16 @@
 package dev.onceform.signing.spi;
 
 import dev.onceform.signing.DigestAlgorithm;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.Optional;
 
 /**
- * Signature algorithms a {@link SignerKey} is asked to use. RSA means PKCS#1 v1.5; ECDSA returns
- * the DER-encoded {@code SEQUENCE {r, s}}, as the JCA does.
+ * Signature algorithms a {@link SignerKey} is asked to use. RSA means PKCS#1 v1.5 unless the name
+ * says PSS; ECDSA returns the DER-encoded {@code SEQUENCE {r, s}}, as the JCA does.
  *
- * <p>Constants may be added in later versions (RSASSA-PSS, for example).
+ * <p>Constants may be added in later versions.
  */
 public enum SignatureAlgorithm {
   /** RSA PKCS#1 v1.5 with SHA-256. */
@@ -21,7 +24,16 @@ public enum SignatureAlgorithm {
   /** ECDSA with SHA-384. */
   ECDSA_SHA384("SHA384withECDSA", "EC", DigestAlgorithm.SHA384),
   /** ECDSA with SHA-512. */
-  ECDSA_SHA512("SHA512withECDSA", "EC", DigestAlgorithm.SHA512);
+  ECDSA_SHA512("SHA512withECDSA", "EC", DigestAlgorithm.SHA512),
+  /**
+   * RSASSA-PSS with SHA-256, MGF1 with SHA-256, a 32-byte salt and trailer field 1 (as JWS {@code
+   * PS256} requires); the JCA name is {@code RSASSA-PSS} with {@link #parameterSpec()}.
+   */
+  RSA_PSS_SHA256("RSASSA-PSS", "RSA", DigestAlgorithm.SHA256),
+  /** RSASSA-PSS with SHA-384, MGF1 with SHA-384, a 48-byte salt (JWS {@code PS384}). */
+  RSA_PSS_SHA384("RSASSA-PSS", "RSA", DigestAlgorithm.SHA384),
+  /** RSASSA-PSS with SHA-512, MGF1 with SHA-512, a 64-byte salt (JWS {@code PS512}). */
+  RSA_PSS_SHA512("RSASSA-PSS", "RSA", DigestAlgorithm.SHA512);
 
   private final String jcaName;
   private final String keyAlgorithm;
@@ -31,6 +43,32 @@ public enum SignatureAlgorithm {
     this.jcaName = jcaName;
     this.keyAlgorithm = keyAlgorithm;
     this.digestAlgorithm = digestAlgorithm;
+  }
+
+  /**
+   * Returns the parameters to pass to {@code Signature.setParameter} after {@code initSign} or
+   * {@code initVerify}: present for the RSASSA-PSS constants only.
+   *
+   * @return the parameters, or empty if the algorithm takes none
+   */
+  public Optional<AlgorithmParameterSpec> parameterSpec() {
+    if (!"RSASSA-PSS".equals(jcaName)) {
+      return Optional.empty();
+    }
+    String digest = digestAlgorithm.jcaName();
+    int saltLength =
+        switch (digestAlgorithm) {
+          case SHA256 -> 32;
+          case SHA384 -> 48;
+          case SHA512 -> 64;
+        };
+    return Optional.of(
+        new PSSParameterSpec(
+            digest,
+            "MGF1",
+            new MGF1ParameterSpec(digest),
+            saltLength,
+            PSSParameterSpec.TRAILER_FIELD_BC));
   }
 
   /**
@@ -61,7 +99,7 @@ public enum SignatureAlgorithm {
   }
 
   /**
-   * Finds the algorithm for a key algorithm and a digest.
+   * Finds the algorithm for a key algorithm and a digest; for RSA this is PKCS#1 v1.5, never PSS.
    *
    * @param keyAlgorithm a JCA key algorithm name: {@code RSA}, {@code EC} (or {@code ECDSA})
    * @param digest the digest algorithm
@@ -70,7 +108,9 @@ public enum SignatureAlgorithm {
   public static Optional<SignatureAlgorithm> of(String keyAlgorithm, DigestAlgorithm digest) {
     String normalized = "ECDSA".equals(keyAlgorithm) ? "EC" : keyAlgorithm;
     for (SignatureAlgorithm algorithm : values()) {
-      if (algorithm.keyAlgorithm.equals(normalized) && algorithm.digestAlgorithm == digest) {
+      if (algorithm.keyAlgorithm.equals(normalized)
+          && algorithm.digestAlgorithm == digest
+          && algorithm.parameterSpec().isEmpty()) {
         return Optional.of(algorithm);
       }
     }

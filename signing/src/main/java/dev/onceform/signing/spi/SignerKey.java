@@ -7,10 +7,11 @@ import java.util.List;
  * A signer's key and certificate chain: the extension point through which a PKCS#11 token, a remote
  * signing service or an in-memory key signs.
  *
- * <p>The private key need not be in the JVM. The signer hands over the bytes to be signed (the DER
- * encoding of the CMS signed attributes: a few hundred bytes that hold a digest of the document,
- * never the document itself) and gets the signature value back. A key that signs remotely hashes
- * these bytes with {@link SignatureAlgorithm#digestAlgorithm()} and sends only the hash ("hash out,
+ * <p>The private key need not be in the JVM. The signer hands over the bytes to be signed (for
+ * PAdES the DER encoding of the CMS signed attributes: a few hundred bytes that hold a digest of
+ * the document, never the document itself; for a JSON signature the JWS signing input, which holds
+ * the canonical JSON) and gets the signature value back. A key that signs remotely hashes these
+ * bytes with {@link SignatureAlgorithm#digestAlgorithm()} and sends only the hash ("hash out,
  * signature back").
  *
  * <p>Contract for implementations:
@@ -47,10 +48,11 @@ public interface SignerKey {
   /**
    * Signs bytes with the private key.
    *
-   * @param toBeSigned the bytes to sign (the DER-encoded CMS signed attributes)
+   * @param toBeSigned the bytes to sign (the DER-encoded CMS signed attributes, or a JWS signing
+   *     input)
    * @param algorithm the algorithm; its key algorithm matches the signer certificate's key
-   * @return the signature value: for RSA the PKCS#1 v1.5 signature, for ECDSA the DER-encoded
-   *     {@code SEQUENCE {r, s}}
+   * @return the signature value: for RSA the PKCS#1 v1.5 or RSASSA-PSS signature (as {@code
+   *     algorithm} says), for ECDSA the DER-encoded {@code SEQUENCE {r, s}}
    * @throws dev.onceform.signing.SigningException if the key cannot sign
    */
   byte[] sign(byte[] toBeSigned, SignatureAlgorithm algorithm);
