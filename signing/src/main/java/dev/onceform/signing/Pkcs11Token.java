@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -229,13 +230,22 @@ final class Pkcs11Token {
     if (!given.get(0).getPublicKey().equals(fromToken.get(0).getPublicKey())) {
       throw SigningException.of(
           SigningException.CERTIFICATE_CHAIN_INVALID,
-          "the given chain starts with '%s', but key '%s' belongs to certificate '%s' on the"
-              + " token; pass the chain of the token's certificate",
-          given.get(0).getSubjectX500Principal().getName(),
+          "the given chain starts with %s, but key '%s' belongs to %s on the token; pass the"
+              + " chain of the token's certificate",
+          describe(given.get(0)),
           id,
-          fromToken.get(0).getSubjectX500Principal().getName());
+          describe(fromToken.get(0)));
     }
     return given;
+  }
+
+  private static String describe(X509Certificate certificate) {
+    return String.format(
+        Locale.ROOT,
+        "certificate '%s' (serial %x, issuer '%s')",
+        certificate.getSubjectX500Principal().getName(),
+        certificate.getSerialNumber(),
+        certificate.getIssuerX500Principal().getName());
   }
 
   private static SigningException tokenFailure(Pkcs11Config config, GeneralSecurityException e) {
