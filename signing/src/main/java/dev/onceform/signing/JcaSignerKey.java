@@ -4,18 +4,30 @@ import dev.onceform.signing.spi.SignatureAlgorithm;
 import dev.onceform.signing.spi.SignerKey;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** A {@link SignerKey} over a JCA private key; the JCA picks the provider that owns the key. */
+/**
+ * A {@link SignerKey} over a JCA private key. Without a provider the JCA picks an installed
+ * provider that accepts the key; a key of a provider that is not installed (such as a configured
+ * {@code SunPKCS11}) is given that provider.
+ */
 final class JcaSignerKey implements SignerKey {
 
   private final String id;
   private final PrivateKey privateKey;
   private final List<X509Certificate> chain;
+  private final @Nullable Provider provider;
 
   JcaSignerKey(String id, PrivateKey privateKey, List<X509Certificate> chain) {
+    this(id, privateKey, chain, null);
+  }
+
+  JcaSignerKey(
+      String id, PrivateKey privateKey, List<X509Certificate> chain, @Nullable Provider provider) {
     if (chain.isEmpty()) {
       throw SigningException.of(
           SigningException.CERTIFICATE_CHAIN_INVALID,
@@ -25,6 +37,7 @@ final class JcaSignerKey implements SignerKey {
     this.id = id;
     this.privateKey = privateKey;
     this.chain = List.copyOf(chain);
+    this.provider = provider;
     String keyAlgorithm = normalize(privateKey.getAlgorithm());
     String certificateAlgorithm = normalize(this.chain.get(0).getPublicKey().getAlgorithm());
     if (!keyAlgorithm.equals(certificateAlgorithm)) {
@@ -56,7 +69,10 @@ final class JcaSignerKey implements SignerKey {
   @Override
   public byte[] sign(byte[] toBeSigned, SignatureAlgorithm algorithm) {
     try {
-      Signature signature = Signature.getInstance(algorithm.jcaName());
+      Signature signature =
+          provider == null
+              ? Signature.getInstance(algorithm.jcaName())
+              : Signature.getInstance(algorithm.jcaName(), provider);
       signature.initSign(privateKey);
       // After initSign, so that the JCA picks the provider by the key (a PKCS#11 key, say).
       if (algorithm.parameterSpec().isPresent()) {

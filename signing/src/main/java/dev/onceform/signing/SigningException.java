@@ -41,6 +41,27 @@ public final class SigningException extends RuntimeException {
   /** The key's certificate chain is missing, or the key does not match its certificate. */
   public static final String CERTIFICATE_CHAIN_INVALID = "OF-SIGN-107";
 
+  /** This Java runtime has no SunPKCS11 provider (module {@code jdk.crypto.cryptoki}). */
+  public static final String PKCS11_UNAVAILABLE = "OF-SIGN-110";
+
+  /** The PKCS#11 library does not exist or cannot be loaded as a PKCS#11 module. */
+  public static final String PKCS11_LIBRARY = "OF-SIGN-111";
+
+  /** The PKCS#11 slot does not exist or holds no usable (initialised) token. */
+  public static final String PKCS11_TOKEN_NOT_FOUND = "OF-SIGN-112";
+
+  /** The token refused the PIN ({@code CKR_PIN_INCORRECT}). */
+  public static final String PKCS11_PIN_INCORRECT = "OF-SIGN-113";
+
+  /** The environment variable that should hold the token PIN is not set or empty. */
+  public static final String PKCS11_PIN_MISSING = "OF-SIGN-114";
+
+  /** Login to the token failed for another reason than a wrong PIN (PIN locked or expired). */
+  public static final String PKCS11_LOGIN_FAILED = "OF-SIGN-115";
+
+  /** The token's keys and certificates could not be read. */
+  public static final String PKCS11_TOKEN_FAILED = "OF-SIGN-116";
+
   /** The input to sign is not a readable PDF. */
   public static final String NOT_A_PDF = "OF-SIGN-201";
 

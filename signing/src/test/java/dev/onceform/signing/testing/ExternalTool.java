@@ -42,13 +42,22 @@ public final class ExternalTool {
   public static ExternalTool require(String name, String installHint) {
     Optional<Path> found = onPath(name);
     if (found.isEmpty()) {
-      String message = name + " is not on PATH; " + installHint;
-      if ("1".equals(System.getenv("ONCEFORM_REQUIRE_TOOLS"))) {
-        fail(message + " (ONCEFORM_REQUIRE_TOOLS=1 makes this a failure)");
-      }
-      Assumptions.abort(message);
+      unavailable(name + " is not on PATH; " + installHint);
     }
     return new ExternalTool(found.orElseThrow());
+  }
+
+  /**
+   * Skips the calling test because something it needs from the machine is missing, or fails it if
+   * {@code ONCEFORM_REQUIRE_TOOLS=1}.
+   *
+   * @param message what is missing and what to install
+   */
+  public static void unavailable(String message) {
+    if ("1".equals(System.getenv("ONCEFORM_REQUIRE_TOOLS"))) {
+      fail(message + " (ONCEFORM_REQUIRE_TOOLS=1 makes this a failure)");
+    }
+    Assumptions.abort(message);
   }
 
   /** The JDK's own keytool, which is always present. */
