@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Signs IN.json with a detached JWS (RFC 7515, RFC 7797 b64:false) over its JCS canonical"
           + " form (RFC 8785), with x5c, the signing time and JAdES baseline B header fields, and"
-          + " writes the compact JWS (HEADER..SIGNATURE) to OUT.jws. IN.json is not changed: the"
+          + " writes the compact JWS (HEADER..SIGNATURE) to OUT.jws. The JSON file is not changed: the"
           + " signature stays valid whatever its spacing or member order.",
       "The key comes from a PKCS#12 file; its password from the environment variable named by"
           + " --password-env, never from the command line.",
