@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Command;
       LintCommand.class,
       PrefillCommand.class,
       RenderCommand.class,
+      SignCommand.class,
+      SignJsonCommand.class,
       ValidateCommand.class,
       VerifyCommand.class
     },
@@ -41,6 +44,13 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The environment: where {@code --password-env} reads passwords from. */
+  private final Map<String, String> env;
+
+  private Main(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
   /** Runs the tool and exits with its exit code. */
   public static void main(String[] args) {
     PrintWriter out = utf8(new FileOutputStream(FileDescriptor.out));
@@ -53,7 +63,15 @@ public final class Main implements Runnable {
 
   /** Runs the tool with the given streams and returns the exit code. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, out, err, System.getenv());
+  }
+
+  /**
+   * Runs the tool with the given streams and environment (so that tests can give {@code
+   * --password-env} a variable) and returns the exit code.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine cli = new CommandLine(new Main(env));
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(Main::usageError);
@@ -62,6 +80,11 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Returns the environment the tool runs in. */
+  Map<String, String> env() {
+    return env;
   }
 
   @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.signing.Indication;
+import dev.onceform.signing.JsonSignatureReport;
+import dev.onceform.signing.JsonSignatureVerifier;
 import dev.onceform.signing.LocalizedReason;
 import dev.onceform.signing.Pem;
 import dev.onceform.signing.SignatureReport;
@@ -15,18 +17,28 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code onceform verify}: checks the signatures of a PDF against trusted CA certificates. */
+/**
+ * {@code onceform verify}: checks the signatures of a PDF, or with {@code --jws} the detached JWS
+ * of a JSON file, against trusted CA certificates.
+ */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description =
-        "Verifies every signature of a PDF: integrity, coverage of the whole file, and the"
-            + " certificate chain to the trusted CA certificates given with --trust.")
+    description = {
+      "Verifies every signature of a PDF: integrity, coverage of the whole file, the signature"
+          + " timestamp (B-T) and the certificate chain to the trusted CA certificates given with"
+          + " --trust; prints the level reached and the signing time, claimed and timestamped.",
+      "With --jws SIG.jws, FILE is JSON (e.g. result.json) and SIG.jws its detached JWS (as"
+          + " onceform sign-json writes it), verified over the JCS canonical form of FILE.",
+      "Exit codes: 0 TOTAL_PASSED, 1 TOTAL_FAILED, 3 INDETERMINATE, 2 bad usage or unreadable"
+          + " input."
+    })
 final class VerifyCommand implements Callable<Integer> {
   private static final int PDF_HEADER_WINDOW = 1024;
 
@@ -39,15 +51,24 @@ final class VerifyCommand implements Callable<Integer> {
       description = "PEM file with the CA certificate(s) to trust.")
   Path trust = Path.of("");
 
+  @Option(
+      names = "--jws",
+      paramLabel = "SIG.jws",
+      description = "Verify this detached JWS over FILE, a JSON file, instead of a signed PDF.")
+  @Nullable Path jws;
+
   @CommandLine.Mixin ReportOptions options = new ReportOptions();
 
-  @Parameters(paramLabel = "FILE.pdf", description = "The signed PDF.")
+  @Parameters(paramLabel = "FILE", description = "The signed PDF, or with --jws the signed JSON.")
   Path file = Path.of("");
 
   @Override
   public Integer call() throws Exception {
     InputFiles.read(trust);
     List<X509Certificate> anchors = Pem.readCertificates(trust);
+    if (jws != null) {
+      return verifyJson(anchors, jws);
+    }
     byte[] pdf = InputFiles.read(file);
     if (!looksLikePdf(pdf)) {
       throw new UsageException(file + ": not a PDF (no %PDF- header)");
@@ -61,6 +82,43 @@ final class VerifyCommand implements Callable<Integer> {
       print(report, out);
     }
     return exitCode(report.indication());
+  }
+
+  private int verifyJson(List<X509Certificate> anchors, Path signature) throws Exception {
+    byte[] compact = InputFiles.read(signature);
+    byte[] json = InputFiles.read(file);
+    JsonSignatureReport report =
+        JsonSignatureVerifier.builder().trustAnchors(anchors).build().verify(json, compact);
+    PrintWriter out = spec.commandLine().getOut();
+    if (options.json) {
+      ReportOptions.printJson(toJson(report), out);
+    } else {
+      out.printf(
+          "%s: %s%s — %s%n",
+          file,
+          report.indication(),
+          report.subIndication().map(s -> "/" + s).orElse(""),
+          text(report.reason()));
+      out.printf(
+          "  %s: JWS%s%n", signature, report.algorithm().map(a -> " " + a.name()).orElse(""));
+      report
+          .signerSubject()
+          .ifPresent(s -> out.printf("    %s: %s%n", options.lang.pick("Người ký", "Signer"), s));
+      report.claimedSigningTime().ifPresent(t -> out.printf("    %s: %s%n", claimedLabel(), t));
+    }
+    return exitCode(report.indication());
+  }
+
+  static ObjectNode toJson(JsonSignatureReport report) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("format", "JWS");
+    root.put("indication", report.indication().name());
+    report.subIndication().ifPresent(s -> root.put("subIndication", s.name()));
+    reason(root, report.reason());
+    report.algorithm().ifPresent(a -> root.put("algorithm", a.name()));
+    report.signerSubject().ifPresent(s -> root.put("signer", s));
+    report.claimedSigningTime().ifPresent(t -> root.put("signingTime", t.toString()));
+    return root;
   }
 
   static int exitCode(Indication indication) {
@@ -99,13 +157,22 @@ final class VerifyCommand implements Callable<Integer> {
                       "    %s: %s%n",
                       options.lang.pick("Người ký", "Signer"),
                       c.getSubjectX500Principal().getName()));
+      signature.claimedSigningTime().ifPresent(t -> out.printf("    %s: %s%n", claimedLabel(), t));
       signature
-          .claimedSigningTime()
+          .timestampedSigningTime()
           .ifPresent(
               t ->
-                  out.printf("    %s: %s%n", options.lang.pick("Thời điểm ký", "Signing time"), t));
+                  out.printf(
+                      "    %s: %s%n",
+                      options.lang.pick(
+                          "Thời điểm ký (theo dấu thời gian)", "Signing time (timestamped)"),
+                      t));
       out.printf("    %s%n", text(signature.reason()));
     }
+  }
+
+  private String claimedLabel() {
+    return options.lang.pick("Thời điểm ký (người ký khai)", "Signing time (claimed)");
   }
 
   private String text(LocalizedReason reason) {
@@ -129,6 +196,9 @@ final class VerifyCommand implements Callable<Integer> {
           .signerCertificate()
           .ifPresent(c -> item.put("signer", c.getSubjectX500Principal().getName()));
       signature.claimedSigningTime().ifPresent(t -> item.put("signingTime", t.toString()));
+      signature
+          .timestampedSigningTime()
+          .ifPresent(t -> item.put("timestampedSigningTime", t.toString()));
       reason(item, signature.reason());
     }
     return root;

@@ -1,0 +1,170 @@
+package dev.onceform.cli;
+
+import dev.onceform.signing.PadesSigner;
+import dev.onceform.signing.Pem;
+import dev.onceform.signing.TimestampClient;
+import dev.onceform.signing.spi.SignerKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code onceform sign}: signs a PDF with a PAdES baseline signature, from a PKCS#12 key. */
+@Command(
+    name = "sign",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Signs IN.pdf with an invisible PAdES baseline signature (ETSI EN 319 142-1), as an"
+          + " incremental update (a PDF/A-3b file stays PDF/A-3b), and writes OUT.pdf completely"
+          + " or not at all.",
+      "The key comes from a PKCS#12 file; its password from the environment variable named by"
+          + " --password-env, never from the command line.",
+      "Exit codes: 0 signed, 2 bad usage, unreadable input, wrong password or a key or TSA that"
+          + " cannot be used."
+    })
+final class SignCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ParentCommand @Nullable Main main;
+
+  @CommandLine.Mixin KeyOptions key = new KeyOptions();
+
+  @Option(
+      names = "--level",
+      paramLabel = "LEVEL",
+      defaultValue = "B-B",
+      converter = SigningLevel.Converter.class,
+      completionCandidates = SigningLevel.Labels.class,
+      description =
+          "PAdES baseline level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). B-T adds"
+              + " a signature timestamp from --tsa.")
+  SigningLevel level = SigningLevel.B_B;
+
+  @Option(
+      names = "--tsa",
+      paramLabel = "URL",
+      description = "The RFC 3161 time-stamping authority (http or https); required by B-T.")
+  @Nullable String tsa;
+
+  @Option(
+      names = "--tsa-trust",
+      paramLabel = "TSA-CA.pem",
+      description =
+          "PEM file with the CA certificate(s) the TSA's certificate must chain to (default: the"
+              + " top certificate of the key file's chain, i.e. the signer's own CA).")
+  @Nullable Path tsaTrust;
+
+  @Option(
+      names = "--reason",
+      paramLabel = "TEXT",
+      description = "The reason PDF viewers show, e.g. \"Xác nhận hồ sơ\".")
+  @Nullable String reason;
+
+  @Option(
+      names = "--location",
+      paramLabel = "TEXT",
+      description = "The location PDF viewers show, e.g. \"Hòa Phú, Việt Nam\".")
+  @Nullable String location;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "OUT.pdf",
+      description = "The signed PDF to write (replaced if it exists).")
+  Path output = Path.of("");
+
+  @Parameters(paramLabel = "IN.pdf", description = "The PDF to sign.")
+  Path input = Path.of("");
+
+  @Override
+  public Integer call() {
+    checkOptions();
+    byte[] pdf = InputFiles.read(input);
+    SignerKey signerKey = key.load(env());
+    PadesSigner.Builder signer = PadesSigner.builder().key(signerKey).level(level.pades());
+    try {
+      if (reason != null) {
+        signer.reason(reason);
+      }
+      if (location != null) {
+        signer.location(location);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--reason and --location must not be blank");
+    }
+    if (tsa != null) {
+      signer.timestampClient(timestampClient(tsa, signerKey));
+    }
+    byte[] signed = signer.build().sign(pdf);
+    new OutputFiles().add(output, signed).write();
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "%s: PAdES %s, signed by %s (%,d bytes)%n",
+            output,
+            level.label(),
+            KeyOptions.subject(signerKey),
+            signed.length);
+    return ExitCode.OK;
+  }
+
+  private void checkOptions() {
+    if (level.timestamped() && tsa == null) {
+      throw new UsageException(
+          "--level "
+              + level.label()
+              + " needs a timestamp: add --tsa URL of a time-stamping"
+              + " authority");
+    }
+    if (!level.timestamped() && (tsa != null || tsaTrust != null)) {
+      throw new UsageException(
+          "--tsa and --tsa-trust apply only to a timestamped level; add --level B-T or drop them");
+    }
+  }
+
+  private Map<String, String> env() {
+    return main == null ? System.getenv() : main.env();
+  }
+
+  private TimestampClient timestampClient(String url, SignerKey signerKey) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new UsageException("--tsa: '" + url + "' is not a URL (" + e.getReason() + ")");
+    }
+    TimestampClient.Builder client = TimestampClient.builder();
+    try {
+      client.url(uri);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--tsa: " + e.getMessage());
+    }
+    return client.trustAnchors(tsaAnchors(signerKey)).build();
+  }
+
+  /** The --tsa-trust certificates, or else the top of the key's chain (the signer's CA). */
+  private List<X509Certificate> tsaAnchors(SignerKey signerKey) {
+    if (tsaTrust != null) {
+      InputFiles.read(tsaTrust);
+      return Pem.readCertificates(tsaTrust);
+    }
+    List<X509Certificate> chain = signerKey.certificateChain();
+    if (chain.size() < 2) {
+      throw new UsageException(
+          key.key
+              + " holds the signer certificate without its CA, so the TSA cannot be checked"
+              + " against it; add --tsa-trust TSA-CA.pem");
+    }
+    return List.of(chain.get(chain.size() - 1));
+  }
+}

@@ -1,0 +1,315 @@
+package dev.onceform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.onceform.core.result.PdfRenderer;
+import dev.onceform.core.testing.Fixtures;
+import dev.onceform.signing.testing.TestPki;
+import dev.onceform.signing.testing.TestTsa;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code onceform sign}, then {@code onceform verify} on what it wrote. */
+class SignCommandTest {
+  private static final String PASSWORD = "correct-horse-7";
+  private static final Map<String, String> ENV = Map.of("ONCEFORM_KEY_PASSWORD", PASSWORD);
+
+  @TempDir static Path shared;
+  private static TestPki pki;
+  private static TestTsa tsa;
+  private static Path p12;
+  private static Path caPem;
+  private static Path otherCaPem;
+  private static Path unsigned;
+
+  @TempDir Path dir;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void keysAndPdf() throws Exception {
+    pki = TestPki.builder().build();
+    p12 = shared.resolve("signer.p12");
+    pki.writePkcs12(p12, PASSWORD.toCharArray());
+    caPem = Files.writeString(shared.resolve("ca.pem"), pki.caCertificatePem());
+    otherCaPem =
+        Files.writeString(
+            shared.resolve("other-ca.pem"), TestPki.builder().build().caCertificatePem());
+    tsa = TestTsa.builder().key(pki.issueTsaKey(TestPki.TsaKeyUsage.TIME_STAMPING)).start();
+    byte[] pdf =
+        PdfRenderer.builder()
+            .build()
+            .renderSubmission(
+                Fixtures.birthRegistration(),
+                Fixtures.validSubmission(),
+                Locale.forLanguageTag("vi"));
+    unsigned = Files.write(shared.resolve("declaration.pdf"), pdf);
+  }
+
+  @AfterAll
+  static void stopTsa() {
+    tsa.close();
+  }
+
+  /** Runs {@code onceform sign} with the test key, the given options, IN.pdf and -o. */
+  private static Run sign(Path output, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("sign", "--key", p12.toString(), "--password-env", "ONCEFORM_KEY_PASSWORD"));
+    args.addAll(List.of(options));
+    args.addAll(List.of(unsigned.toString(), "-o", output.toString()));
+    return run(ENV, args.toArray(String[]::new));
+  }
+
+  private static JsonNode verifyJson(Path pdf) throws Exception {
+    Run run = run(Map.of(), "verify", "--json", "--trust", caPem.toString(), pdf.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  private static void assertOneLineError(Run run, String... fragments) {
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(run.err()).contains(fragments);
+  }
+
+  @Test
+  void sign_defaultLevel_writesBbThatVerifies() throws Exception {
+    Path signed = dir.resolve("out/signed.pdf");
+
+    Run run = sign(signed, "--reason", "Xác nhận hồ sơ", "--location", "Hòa Phú, Việt Nam");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).hasSize(1);
+    assertThat(run.out())
+        .startsWith(signed + ": PAdES B-B, signed by ")
+        .contains(pki.signerCertificate().getSubjectX500Principal().getName())
+        .contains(String.format(Locale.ROOT, "(%,d bytes)", Files.size(signed)));
+    assertThat(Files.readAllBytes(signed)).startsWith(Files.readAllBytes(unsigned));
+    JsonNode report = verifyJson(signed);
+    assertThat(report.get("indication").asText()).isEqualTo("TOTAL_PASSED");
+    assertThat(report.at("/signatures/0/level").asText()).isEqualTo("B_B");
+    assertThat(report.at("/signatures/0/timestampedSigningTime").isMissingNode()).isTrue();
+    assertThat(dir.resolve("out")).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
+  void sign_levelBt_writesBtWithTimestampedSigningTime() throws Exception {
+    Path signed = dir.resolve("signed-bt.pdf");
+
+    Run run = sign(signed, "--level", "B-T", "--tsa", tsa.url().toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith(signed + ": PAdES B-T, signed by ");
+    JsonNode report = verifyJson(signed);
+    assertThat(report.at("/signatures/0/indication").asText()).isEqualTo("TOTAL_PASSED");
+    assertThat(report.at("/signatures/0/level").asText()).isEqualTo("B_T");
+    assertThat(report.at("/signatures/0/timestampedSigningTime").asText()).isNotEmpty();
+    Run text =
+        run(Map.of(), "verify", "--lang", "en", "--trust", caPem.toString(), signed.toString());
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out())
+        .contains("TOTAL_PASSED")
+        .contains("B_T")
+        .contains("Signing time (claimed): ")
+        .contains("Signing time (timestamped): ");
+  }
+
+  @Test
+  void sign_levelBtWithTsaTrust_lowerCaseLevel_verifies() throws Exception {
+    Path signed = dir.resolve("signed-bt.pdf");
+
+    Run run =
+        sign(
+            signed,
+            "--level",
+            "b-t",
+            "--tsa",
+            tsa.url().toString(),
+            "--tsa-trust",
+            caPem.toString(),
+            "--alias",
+            TestPki.PKCS12_ALIAS);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(verifyJson(signed).at("/signatures/0/level").asText()).isEqualTo("B_T");
+  }
+
+  @Test
+  void sign_tsaNotChainingToTsaTrust_exit2NothingWritten() {
+    Path signed = dir.resolve("signed.pdf");
+
+    Run run =
+        sign(
+            signed,
+            "--level",
+            "B-T",
+            "--tsa",
+            tsa.url().toString(),
+            "--tsa-trust",
+            otherCaPem.toString());
+
+    assertOneLineError(run, "OF-SIGN-609");
+    assertThat(signed).doesNotExist();
+  }
+
+  @Test
+  void sign_levelBtWithoutTsa_exit2() {
+    assertOneLineError(
+        sign(dir.resolve("signed.pdf"), "--level", "B-T"),
+        "--level B-T needs a timestamp",
+        "--tsa");
+  }
+
+  @Test
+  void sign_tsaAtLevelBb_exit2() {
+    assertOneLineError(
+        sign(dir.resolve("signed.pdf"), "--tsa", tsa.url().toString()), "add --level B-T");
+  }
+
+  @Test
+  void sign_unknownLevel_exit2ListingTheLevels() {
+    assertOneLineError(
+        sign(dir.resolve("signed.pdf"), "--level", "B-LTA"),
+        "'B-LTA' is not a signing level; use one of B-B, B-T");
+  }
+
+  @Test
+  void sign_tsaNotHttp_exit2() {
+    assertOneLineError(
+        sign(dir.resolve("signed.pdf"), "--level", "B-T", "--tsa", "ftp://tsa.example.vn/"),
+        "--tsa: ",
+        "http or https");
+  }
+
+  @Test
+  void sign_passwordVariableUnset_exit2NamingIt() {
+    Path signed = dir.resolve("signed.pdf");
+
+    Run run =
+        run(
+            Map.of(),
+            "sign",
+            "--key",
+            p12.toString(),
+            "--password-env",
+            "ONCEFORM_KEY_PASSWORD",
+            unsigned.toString(),
+            "-o",
+            signed.toString());
+
+    assertOneLineError(run, "environment variable ONCEFORM_KEY_PASSWORD", "is not set");
+    assertThat(signed).doesNotExist();
+  }
+
+  @Test
+  void sign_wrongPassword_exit2WithoutStackTrace() {
+    Path signed = dir.resolve("signed.pdf");
+
+    Run run =
+        run(
+            Map.of("P", "wrong-password"),
+            "sign",
+            "--key",
+            p12.toString(),
+            "--password-env",
+            "P",
+            unsigned.toString(),
+            "-o",
+            signed.toString());
+
+    assertOneLineError(run, "OF-SIGN-102", "password", "is wrong");
+    assertThat(run.err()).doesNotContain("wrong-password");
+    assertThat(signed).doesNotExist();
+  }
+
+  @Test
+  void sign_passwordInsteadOfVariableName_exit2WithoutEchoingIt() {
+    Run run =
+        run(
+            ENV,
+            "sign",
+            "--key",
+            p12.toString(),
+            "--password-env",
+            "hunter2!",
+            unsigned.toString(),
+            "-o",
+            dir.resolve("signed.pdf").toString());
+
+    assertOneLineError(run, "--password-env takes the name of an environment variable");
+    assertThat(run.err()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void sign_missingKeyFile_exit2() {
+    Run run =
+        run(
+            ENV,
+            "sign",
+            "--key",
+            dir.resolve("none.p12").toString(),
+            "--password-env",
+            "ONCEFORM_KEY_PASSWORD",
+            unsigned.toString(),
+            "-o",
+            dir.resolve("signed.pdf").toString());
+
+    assertOneLineError(run, "OF-SIGN-101", "none.p12");
+  }
+
+  @Test
+  void sign_notAPdf_exit2() throws Exception {
+    Path text = Files.writeString(dir.resolve("x.pdf"), "hello");
+
+    Run run =
+        run(
+            ENV,
+            "sign",
+            "--key",
+            p12.toString(),
+            "--password-env",
+            "ONCEFORM_KEY_PASSWORD",
+            text.toString(),
+            "-o",
+            dir.resolve("signed.pdf").toString());
+
+    assertOneLineError(run, "OF-SIGN-201");
+  }
+
+  @Test
+  void sign_withoutPasswordEnv_exit2() {
+    assertOneLineError(
+        run(
+            ENV,
+            "sign",
+            "--key",
+            p12.toString(),
+            unsigned.toString(),
+            "-o",
+            dir.resolve("signed.pdf").toString()),
+        "Missing required option",
+        "--password-env");
+  }
+}
