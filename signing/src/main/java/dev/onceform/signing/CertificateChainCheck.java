@@ -36,9 +36,16 @@ final class CertificateChainCheck {
   }
 
   /** A chain from the signer up to, not including, the trust anchor that issued its last link. */
-  private record Chain(List<X509Certificate> certificates, X509Certificate anchor) {}
+  record Chain(List<X509Certificate> certificates, X509Certificate anchor) {}
 
-  void check(X509Certificate signer, List<X509Certificate> candidates, Instant claimed, Instant now)
+  /**
+   * Checks the signer certificate.
+   *
+   * @return the chain from the signer to the trust anchor, both included (one certificate if the
+   *     signer is itself a trust anchor)
+   */
+  List<X509Certificate> check(
+      X509Certificate signer, List<X509Certificate> candidates, Instant claimed, Instant now)
       throws VerificationFailure {
     if (claimed.isBefore(signer.getNotBefore().toInstant())) {
       throw new VerificationFailure(
@@ -49,18 +56,23 @@ final class CertificateChainCheck {
           signer.getNotBefore().toInstant().toString(),
           claimed.toString());
     }
-    checkChain(signer, candidates, claimed, now);
+    Chain chain = checkChain(signer, candidates, claimed, now);
     if (!SignerCertificatePolicy.allowsSignatures(signer)) {
       throw new VerificationFailure(
           INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, "cert.keyUsage", subject(signer));
     }
+    List<X509Certificate> path = new ArrayList<>(chain.certificates());
+    if (!path.contains(chain.anchor())) {
+      path.add(chain.anchor());
+    }
+    return List.copyOf(path);
   }
 
   /**
    * Checks that {@code certificate} chains to a trust anchor, that PKIX accepts the chain, and that
    * every link is valid at {@code time} and at {@code now}; key usage is left to the caller.
    */
-  void checkChain(
+  Chain checkChain(
       X509Certificate certificate, List<X509Certificate> candidates, Instant time, Instant now)
       throws VerificationFailure {
     Chain chain =
@@ -74,6 +86,7 @@ final class CertificateChainCheck {
                         subject(certificate)));
     validatePkix(chain, time, now);
     checkValidity(chain.certificates(), time, now);
+    return chain;
   }
 
   private Optional<Chain> build(X509Certificate signer, List<X509Certificate> candidates) {

@@ -16,5 +16,12 @@ public enum PadesLevel {
    * id-aa-signatureTimeStampToken) from an RFC 3161 time-stamping authority over the signature
    * value. A verifier reports it only when the token verifies.
    */
-  B_T
+  B_T,
+  /**
+   * Baseline B-LT: B-T plus, in the document's Document Security Store ({@code /DSS}, added by an
+   * incremental update after the signature), the certificates and valid revocation data (CRLs or
+   * OCSP responses issued after the signature timestamp) of the signer's certificate chain. A
+   * verifier reports it only when that data shows every certificate of the chain was not revoked.
+   */
+  B_LT
 }

@@ -2,11 +2,13 @@ package dev.onceform.signing;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.onceform.signing.spi.RevocationSource;
 import dev.onceform.signing.spi.SignatureAlgorithm;
 import dev.onceform.signing.spi.SignerKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -29,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  * id-aa-signatureTimeStampToken: it proves the signature existed at the token's time. B-B is the
  * default.
  *
+ * <p>At {@link PadesLevel#B_LT} (also with a timestamp client), a second incremental update after
+ * the signed one adds a Document Security Store ({@code /DSS}) holding the certificates of the
+ * signer's and the TSA's chains and, for each certificate that is not self-signed, revocation data
+ * from the {@link Builder#revocationSource} (OCSP responses or CRLs) issued at or after the
+ * timestamp's time. The signed bytes are not touched, so the signature stays valid.
+ *
  * <p>Instances are immutable and thread-safe: build once and share. At B-B with an RSA key, the
  * same input, key and clock give byte-identical output (a B-T token differs on every call).
  *
@@ -49,6 +57,8 @@ public final class PadesSigner {
   /** More space for a signature timestamp token: the TSA's signature and certificate chain. */
   private static final int RESERVE_FOR_TIMESTAMP = 24576;
 
+  private static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(10);
+
   private final SignerKey key;
   private final DigestAlgorithm digest;
   private final Clock clock;
@@ -59,6 +69,8 @@ public final class PadesSigner {
   private final PadesLevel level;
   private final @Nullable TimestampClient timestampClient;
   private final CadesSignatureFactory cms;
+  private final @Nullable RevocationSource revocationSource;
+  private final @Nullable LongTermData longTerm;
 
   private PadesSigner(Builder builder, SignerKey key) {
     this.key = key;
@@ -72,8 +84,17 @@ public final class PadesSigner {
     this.reservedBytes =
         RESERVE_BEYOND_CHAIN
             + encodedLength(key)
-            + (level == PadesLevel.B_T ? RESERVE_FOR_TIMESTAMP : 0);
-    this.cms = new CadesSignatureFactory(new BouncyCastleProvider());
+            + (level == PadesLevel.B_B ? 0 : RESERVE_FOR_TIMESTAMP);
+    BouncyCastleProvider provider = new BouncyCastleProvider();
+    this.cms = new CadesSignatureFactory(provider);
+    this.revocationSource = builder.revocationSource;
+    RevocationSource source = builder.revocationSource;
+    this.longTerm =
+        level == PadesLevel.B_LT
+            ? new LongTermData(
+                source == null ? RevocationSource.online(DEFAULT_REVOCATION_TIMEOUT) : source,
+                provider)
+            : null;
   }
 
   /**
@@ -95,6 +116,7 @@ public final class PadesSigner {
     builder.reason = reason;
     builder.location = location;
     builder.timestampClient = timestampClient;
+    builder.revocationSource = revocationSource;
     return builder;
   }
 
@@ -116,8 +138,21 @@ public final class PadesSigner {
     SignerCertificatePolicy.requireUsable(key, signingTime);
     PdfSignatureWriter.Dictionary dictionary =
         new PdfSignatureWriter.Dictionary(signingTime, reason, location, reservedBytes);
-    return PdfSignatureWriter.sign(
-        pdf, dictionary, content -> cms.create(content, key, signatureAlgorithm, timestampClient));
+    byte[][] container = new byte[1][];
+    byte[] signed =
+        PdfSignatureWriter.sign(
+            pdf,
+            dictionary,
+            content -> {
+              container[0] = cms.create(content, key, signatureAlgorithm, timestampClient);
+              return container[0];
+            });
+    LongTermData validationData = longTerm;
+    if (validationData == null) {
+      return signed;
+    }
+    LongTermData.Collected collected = validationData.collect(key, container[0]);
+    return DssWriter.append(signed, collected.certificates(), collected.revocation());
   }
 
   @Override
@@ -152,6 +187,7 @@ public final class PadesSigner {
     private @Nullable String location;
     private PadesLevel level = PadesLevel.B_B;
     private @Nullable TimestampClient timestampClient;
+    private @Nullable RevocationSource revocationSource;
 
     private Builder() {}
 
@@ -216,16 +252,18 @@ public final class PadesSigner {
     }
 
     /**
-     * Sets the PAdES baseline level to sign at: {@link PadesLevel#B_B} (the default) or {@link
-     * PadesLevel#B_T}, which needs a {@link #timestampClient}.
+     * Sets the PAdES baseline level to sign at: {@link PadesLevel#B_B} (the default), {@link
+     * PadesLevel#B_T}, which needs a {@link #timestampClient}, or {@link PadesLevel#B_LT}, which
+     * also adds the validation data (certificates, CRLs/OCSP responses) in a DSS, gathered by the
+     * {@link #revocationSource}.
      *
-     * @param level {@code B_B} or {@code B_T}
+     * @param level {@code B_B}, {@code B_T} or {@code B_LT}
      * @return this builder
      */
     public Builder level(PadesLevel level) {
       requireNonNull(level, "level");
-      if (level != PadesLevel.B_B && level != PadesLevel.B_T) {
-        throw new IllegalArgumentException("level must be B_B or B_T, but was " + level);
+      if (level == PadesLevel.NONE) {
+        throw new IllegalArgumentException("level must be B_B, B_T or B_LT, but was " + level);
       }
       this.level = level;
       return this;
@@ -243,6 +281,19 @@ public final class PadesSigner {
     }
 
     /**
+     * Sets where revocation data for {@link PadesLevel#B_LT} comes from; the default is {@link
+     * RevocationSource#online(Duration)} with a 10-second timeout (OCSP, then CRLs, from the URLs
+     * in the certificates).
+     *
+     * @param source the revocation source
+     * @return this builder
+     */
+    public Builder revocationSource(RevocationSource source) {
+      this.revocationSource = requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
      * Builds the signer.
      *
      * @return an immutable, thread-safe signer
@@ -256,9 +307,15 @@ public final class PadesSigner {
       if (chosen == null) {
         throw new IllegalStateException("key is required; call key(SignerKey) before build()");
       }
-      if (level == PadesLevel.B_T && timestampClient == null) {
+      if (level != PadesLevel.B_B && timestampClient == null) {
         throw new IllegalStateException(
-            "level B_T needs a timestamp client; call timestampClient(TimestampClient)");
+            "level " + level + " needs a timestamp client; call timestampClient(TimestampClient)");
+      }
+      if (level != PadesLevel.B_LT && revocationSource != null) {
+        throw new IllegalStateException(
+            "a revocation source is set but the level is "
+                + level
+                + "; call level(PadesLevel.B_LT) to add validation data");
       }
       if (level == PadesLevel.B_B && timestampClient != null) {
         throw new IllegalStateException(

@@ -21,12 +21,19 @@ final class PdfSignatureReader {
 
   private PdfSignatureReader() {}
 
+  /** The signatures of a PDF and its Document Security Store, if any. */
+  record SignedDocument(List<EmbeddedSignature> signatures, Optional<DssReader.Store> dss) {
+    SignedDocument {
+      signatures = List.copyOf(signatures);
+    }
+  }
+
   /**
-   * Returns the signed signature fields of the PDF (unsigned fields are skipped).
+   * Returns the signed signature fields of the PDF (unsigned fields are skipped) and its DSS.
    *
    * @throws VerificationFailure if the bytes are not a readable PDF
    */
-  static List<EmbeddedSignature> read(byte[] pdf) throws VerificationFailure {
+  static SignedDocument read(byte[] pdf) throws VerificationFailure {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       List<EmbeddedSignature> signatures = new ArrayList<>();
       for (PDSignatureField field : document.getSignatureFields()) {
@@ -36,7 +43,7 @@ final class PdfSignatureReader {
               toEmbedded(Objects.toString(field.getFullyQualifiedName(), ""), signature));
         }
       }
-      return signatures;
+      return new SignedDocument(signatures, DssReader.read(document));
     } catch (InvalidPasswordException e) {
       throw VerificationFailure.format("document.encrypted");
     } catch (IOException | RuntimeException e) {

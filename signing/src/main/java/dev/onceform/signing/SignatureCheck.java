@@ -1,6 +1,9 @@
 package dev.onceform.signing;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -26,29 +29,39 @@ final class SignatureCheck {
   private final CmsSignatureCheck cms;
   private final CertificateChainCheck chains;
   private final TimestampTokenCheck timestamps;
+  private final LongTermCheck longTerm;
   private final Messages messages;
 
   SignatureCheck(
       CmsSignatureCheck cms,
       CertificateChainCheck chains,
       TimestampTokenCheck timestamps,
+      LongTermCheck longTerm,
       Messages messages) {
     this.cms = cms;
     this.chains = chains;
     this.timestamps = timestamps;
+    this.longTerm = longTerm;
     this.messages = messages;
   }
 
   /**
    * Validates {@code signature}.
    *
-   * @param last true for the signature added last; bytes after its range are unsigned changes
+   * @param dss the document's Document Security Store, if any
+   * @param last true for the signature added last; bytes after its range are unsigned changes,
+   *     unless they only add validation data (a DSS)
    */
-  SignatureReport check(EmbeddedSignature signature, byte[] pdf, Instant now, boolean last) {
+  SignatureReport check(
+      EmbeddedSignature signature,
+      byte[] pdf,
+      Optional<DssReader.Store> dss,
+      Instant now,
+      boolean last) {
     ReportDraft draft = new ReportDraft(signature.fieldName(), signature.signDate());
     Finding finding;
     try {
-      finding = evaluate(signature, pdf, now, last, draft);
+      finding = evaluate(signature, pdf, dss, now, last, draft);
     } catch (VerificationFailure failure) {
       finding = failure.finding();
     } catch (RuntimeException e) {
@@ -64,7 +77,12 @@ final class SignatureCheck {
   }
 
   private Finding evaluate(
-      EmbeddedSignature signature, byte[] pdf, Instant now, boolean last, ReportDraft draft)
+      EmbeddedSignature signature,
+      byte[] pdf,
+      Optional<DssReader.Store> dss,
+      Instant now,
+      boolean last,
+      ReportDraft draft)
       throws VerificationFailure {
     SignedRange range = SignedRange.of(signature, pdf);
     draft.coversWholeDocument(range.coversWholeDocument());
@@ -75,14 +93,22 @@ final class SignatureCheck {
     draft.claimedSigningTimeIfAbsent(facts.signingTime());
     draft.level(level(signature, facts));
     Instant claimed = draft.claimedSigningTime().orElse(now);
-    chains.check(facts.signer(), facts.certificates(), claimed, now);
+    List<X509Certificate> candidates = new ArrayList<>(facts.certificates());
+    dss.ifPresent(store -> candidates.addAll(store.certificates()));
+    List<X509Certificate> chain = chains.check(facts.signer(), candidates, claimed, now);
     Optional<Instant> timestamped = signatureTimestamp(facts, now);
     draft.timestampedSigningTime(timestamped);
     if (timestamped.isPresent() && draft.level() == PadesLevel.B_B) {
       draft.level(PadesLevel.B_T);
     }
-    if (range.coversWholeDocument()) {
-      return Finding.passed("signature.valid");
+    boolean revocationChecked = longTerm.check(chain, dss, timestamped, claimed, now);
+    if (revocationChecked && draft.level() == PadesLevel.B_T) {
+      draft.level(PadesLevel.B_LT);
+    }
+    String valid = revocationChecked ? "signature.validRevocationChecked" : "signature.valid";
+    if (range.coversWholeDocument()
+        || (last && DssUpdateCheck.onlyValidationDataAdded(pdf, range.end()))) {
+      return Finding.passed(valid);
     }
     if (last) {
       throw new VerificationFailure(
@@ -91,7 +117,8 @@ final class SignatureCheck {
           "document.changedAfterSigning",
           Long.toString(pdf.length - range.end()));
     }
-    return Finding.passed("signature.validRevision");
+    return Finding.passed(
+        revocationChecked ? "signature.validRevisionRevocationChecked" : "signature.validRevision");
   }
 
   /**

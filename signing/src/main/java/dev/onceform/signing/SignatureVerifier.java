@@ -2,6 +2,7 @@ package dev.onceform.signing;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.onceform.signing.spi.RevocationSource;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +11,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies the signatures of a PDF and reports, for each, an {@link Indication} in the EU DSS
@@ -39,9 +42,18 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * SignatureReport#timestampedSigningTime()}. The timestamp does not yet extend the validity of an
  * expired certificate (that needs revocation data, B-LT).
  *
- * <p><strong>Revocation (CRL, OCSP) is not checked yet</strong>: a signature can be {@link
- * Indication#TOTAL_PASSED} with a revoked certificate. The English and Vietnamese reasons of a
- * passed signature say so.
+ * <p>Revocation is checked from the document's Document Security Store ({@code /DSS}) and, for what
+ * it lacks, a configured {@link Builder#revocationSource}: for every certificate of the signer's
+ * chain but the trust anchor, a valid OCSP response (signed by the CA or a delegated responder with
+ * id-kp-OCSPSigning) or CRL (signed by the CA) issued at or after the best signing time (the
+ * timestamp's, else the claimed one). A signer certificate revoked before the timestamped time is
+ * {@link Indication#TOTAL_FAILED}/{@link SubIndication#REVOKED}; revoked without such proof, {@link
+ * Indication#INDETERMINATE}/{@link SubIndication#REVOKED_NO_POE} ({@link
+ * SubIndication#REVOKED_CA_NO_POE} for a CA); a DSS without valid data for a certificate, {@link
+ * SubIndication#TRY_LATER}. A B-T signature whose chain is covered is reported at {@link
+ * PadesLevel#B_LT}. An incremental update after the last signature that only adds a DSS is allowed.
+ * <strong>Without a DSS or a revocation source, revocation is not checked</strong>: the reasons of
+ * a passed signature say so. The TSA's own certificate is not yet checked for revocation.
  *
  * <p>A damaged or hostile file never makes {@link #verify} throw; problems become report entries.
  * Instances are immutable and thread-safe: build once and share.
@@ -60,12 +72,14 @@ public final class SignatureVerifier {
 
   private final List<X509Certificate> trustAnchors;
   private final Clock clock;
+  private final @Nullable RevocationSource revocationSource;
   private final Messages messages;
   private final SignatureCheck check;
 
   private SignatureVerifier(Builder builder) {
     this.trustAnchors = List.copyOf(builder.trustAnchors);
     this.clock = builder.clock;
+    this.revocationSource = builder.revocationSource;
     this.messages = Messages.load();
     BouncyCastleProvider provider = new BouncyCastleProvider();
     CertificateChainCheck chains = new CertificateChainCheck(trustAnchors, provider);
@@ -74,6 +88,7 @@ public final class SignatureVerifier {
             new CmsSignatureCheck(provider),
             chains,
             new TimestampTokenCheck(chains, provider),
+            new LongTermCheck(new RevocationCheck(provider), builder.revocationSource),
             messages);
   }
 
@@ -92,7 +107,9 @@ public final class SignatureVerifier {
    * @return a builder
    */
   public Builder toBuilder() {
-    return new Builder().trustAnchors(trustAnchors).clock(clock);
+    Builder builder = new Builder().trustAnchors(trustAnchors).clock(clock);
+    builder.revocationSource = revocationSource;
+    return builder;
   }
 
   /**
@@ -105,8 +122,11 @@ public final class SignatureVerifier {
     requireNonNull(pdf, "pdf");
     Instant now = clock.instant();
     List<EmbeddedSignature> signatures;
+    Optional<DssReader.Store> dss;
     try {
-      signatures = new ArrayList<>(PdfSignatureReader.read(pdf));
+      PdfSignatureReader.SignedDocument document = PdfSignatureReader.read(pdf);
+      signatures = new ArrayList<>(document.signatures());
+      dss = document.dss();
     } catch (VerificationFailure failure) {
       return documentReport(failure.finding());
     }
@@ -118,7 +138,7 @@ public final class SignatureVerifier {
     signatures.sort(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
     List<SignatureReport> reports = new ArrayList<>(signatures.size());
     for (int i = 0; i < signatures.size(); i++) {
-      reports.add(check.check(signatures.get(i), pdf, now, i == signatures.size() - 1));
+      reports.add(check.check(signatures.get(i), pdf, dss, now, i == signatures.size() - 1));
     }
     SignatureReport worst = reports.get(0);
     for (SignatureReport report : reports) {
@@ -147,8 +167,21 @@ public final class SignatureVerifier {
   public static final class Builder {
     private final Set<X509Certificate> trustAnchors = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
+    private @Nullable RevocationSource revocationSource;
 
     private Builder() {}
+
+    /**
+     * Sets a source asked for revocation data that the document's DSS lacks. Without one, only the
+     * DSS is used, and a document without a DSS is not checked for revocation.
+     *
+     * @param source the revocation source, e.g. {@link RevocationSource#online(java.time.Duration)}
+     * @return this builder
+     */
+    public Builder revocationSource(RevocationSource source) {
+      this.revocationSource = requireNonNull(source, "source");
+      return this;
+    }
 
     /**
      * Adds a trusted root (or intermediate) certificate. Without any, no signature can be {@link

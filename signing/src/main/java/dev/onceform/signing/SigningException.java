@@ -155,6 +155,27 @@ public final class SigningException extends RuntimeException {
    */
   public static final String TSA_CERTIFICATE_UNTRUSTED = "OF-SIGN-609";
 
+  /** A revocation server (OCSP responder, CRL distribution point) cannot be reached in time. */
+  public static final String REVOCATION_UNREACHABLE = "OF-SIGN-701";
+
+  /** A revocation server answered with an HTTP status other than 200. */
+  public static final String REVOCATION_HTTP_STATUS = "OF-SIGN-702";
+
+  /**
+   * A revocation server's answer is not a readable OCSP response or CRL, is too large, or is an
+   * OCSP response whose status is not successful.
+   */
+  public static final String REVOCATION_RESPONSE_MALFORMED = "OF-SIGN-703";
+
+  /**
+   * At B-LT, no valid revocation data issued at or after the signature timestamp was found for a
+   * certificate of the signer's or the TSA's chain.
+   */
+  public static final String REVOCATION_DATA_MISSING = "OF-SIGN-704";
+
+  /** At B-LT, the revocation data says a certificate of the chain is revoked. */
+  public static final String CERTIFICATE_REVOKED = "OF-SIGN-705";
+
   /** The stable error code, e.g. {@code OF-SIGN-102}. */
   private final String code;
 

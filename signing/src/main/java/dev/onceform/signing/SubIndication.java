@@ -2,8 +2,8 @@ package dev.onceform.signing;
 
 /**
  * Why a signature is not {@link Indication#TOTAL_PASSED}, in the vocabulary of ETSI EN 319 102-1
- * and the EU DSS library. Some constants are reserved for later checks (revocation, timestamps) and
- * are not produced yet; this is said on each.
+ * and the EU DSS library. Some constants are reserved for later checks and are not produced yet;
+ * this is said on each.
  */
 public enum SubIndication {
   /** (TOTAL_FAILED) The signature or the document structure is malformed. */
@@ -12,8 +12,21 @@ public enum SubIndication {
   HASH_FAILURE,
   /** (TOTAL_FAILED) The signature value does not verify with the signer's public key. */
   SIG_CRYPTO_FAILURE,
-  /** (TOTAL_FAILED) The signer certificate was revoked. Not produced yet: no revocation check. */
+  /**
+   * (TOTAL_FAILED) The signer certificate was revoked before the time a signature timestamp proves
+   * the signature existed at.
+   */
   REVOKED,
+  /**
+   * (INDETERMINATE) The signer certificate was revoked, and there is no proof (signature timestamp)
+   * that the signature was made before the revocation.
+   */
+  REVOKED_NO_POE,
+  /**
+   * (INDETERMINATE) A CA certificate of the chain was revoked, and there is no proof that the
+   * signature was made before the revocation.
+   */
+  REVOKED_CA_NO_POE,
   /**
    * (TOTAL_FAILED or INDETERMINATE) A certificate was not yet valid: TOTAL_FAILED when the claimed
    * signing time is before the signer certificate's notBefore, INDETERMINATE when the validation
@@ -42,6 +55,10 @@ public enum SubIndication {
   CHAIN_CONSTRAINTS_FAILURE,
   /** (INDETERMINATE) The algorithm or key size is not accepted (SHA-1, MD5, RSA under 2048). */
   CRYPTO_CONSTRAINTS_FAILURE,
-  /** (INDETERMINATE) Revocation data is not yet available. Not produced yet. */
+  /**
+   * (INDETERMINATE) The document has a Document Security Store (it claims B-LT) but no valid
+   * revocation data issued at or after the signing time for a certificate of the chain: fresher
+   * data may become available later.
+   */
   TRY_LATER
 }

@@ -208,7 +208,7 @@ class PadesTimestampTest {
         .hasMessageContaining("level(PadesLevel.B_T)");
     assertThatThrownBy(() -> PadesSigner.builder().level(PadesLevel.NONE))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("level must be B_B or B_T, but was NONE");
+        .hasMessage("level must be B_B, B_T or B_LT, but was NONE");
   }
 
   @Test

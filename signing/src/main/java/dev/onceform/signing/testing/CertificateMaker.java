@@ -8,22 +8,31 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Map;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
@@ -90,7 +99,8 @@ final class CertificateMaker {
       X509Certificate ca,
       PrivateKey caKey,
       TestPki.SignerValidity validity,
-      TestPki.SignerKeyUsage keyUsage) {
+      TestPki.SignerKeyUsage keyUsage,
+      RevocationPointers pointers) {
     Instant notBefore = notBefore(validity);
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -112,6 +122,7 @@ final class CertificateMaker {
                   Extension.authorityKeyIdentifier,
                   false,
                   extensions.createAuthorityKeyIdentifier(ca));
+      pointers.addTo(builder);
       return sign(builder, caKey);
     } catch (GeneralSecurityException | CertIOException e) {
       throw failure("signer certificate " + subject, e);
@@ -123,7 +134,8 @@ final class CertificateMaker {
       PublicKey publicKey,
       X509Certificate ca,
       PrivateKey caKey,
-      TestPki.TsaKeyUsage usage) {
+      TestPki.TsaKeyUsage usage,
+      RevocationPointers pointers) {
     Instant notBefore = now.minus(DAY);
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -151,9 +163,112 @@ final class CertificateMaker {
             true,
             new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
       }
+      pointers.addTo(builder);
       return sign(builder, caKey);
     } catch (GeneralSecurityException | CertIOException e) {
       throw failure("TSA certificate " + subject, e);
+    }
+  }
+
+  /** An intermediate CA certificate issued by {@code root}, valid for five years around now. */
+  X509Certificate intermediateCertificate(
+      String subject,
+      PublicKey publicKey,
+      X509Certificate root,
+      PrivateKey rootKey,
+      RevocationPointers pointers) {
+    try {
+      JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  root,
+                  serial(),
+                  Date.from(now.minus(YEAR.multipliedBy(5))),
+                  Date.from(now.plus(YEAR.multipliedBy(5))),
+                  name(subject),
+                  publicKey)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+              .addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  extensions.createSubjectKeyIdentifier(publicKey))
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  extensions.createAuthorityKeyIdentifier(root));
+      pointers.addTo(builder);
+      return sign(builder, rootKey);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw failure("intermediate CA certificate " + subject, e);
+    }
+  }
+
+  /**
+   * A delegated OCSP responder certificate issued by {@code ca}: key usage digitalSignature,
+   * id-pkix-ocsp-nocheck, and (if {@code ocspSigning}) the extended key usage id-kp-OCSPSigning.
+   */
+  X509Certificate ocspResponderCertificate(
+      String subject,
+      PublicKey publicKey,
+      X509Certificate ca,
+      PrivateKey caKey,
+      boolean ocspSigning) {
+    Instant notBefore = now.minus(DAY);
+    try {
+      JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  ca,
+                  serial(),
+                  Date.from(notBefore),
+                  Date.from(notBefore.plus(YEAR)),
+                  name(subject),
+                  publicKey)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+              .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+              .addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE)
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  extensions.createAuthorityKeyIdentifier(ca));
+      if (ocspSigning) {
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+      }
+      return sign(builder, caKey);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw failure("OCSP responder certificate " + subject, e);
+    }
+  }
+
+  /** A CRL of {@code ca} listing {@code revoked} (serial to revocation time), valid seven days. */
+  X509CRL crl(
+      X509Certificate ca, PrivateKey caKey, Instant thisUpdate, Map<BigInteger, Instant> revoked) {
+    try {
+      X509v2CRLBuilder builder =
+          new JcaX509v2CRLBuilder(ca.getSubjectX500Principal(), Date.from(thisUpdate));
+      builder.setNextUpdate(Date.from(thisUpdate.plus(Duration.ofDays(7))));
+      for (Map.Entry<BigInteger, Instant> entry : revoked.entrySet()) {
+        builder.addCRLEntry(entry.getKey(), Date.from(entry.getValue()), CRLReason.keyCompromise);
+      }
+      builder.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
+          new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
+      builder.addExtension(
+          Extension.cRLNumber,
+          false,
+          new CRLNumber(BigInteger.valueOf(thisUpdate.getEpochSecond())));
+      String algorithm = "EC".equals(caKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+      ContentSigner signer =
+          new JcaContentSignerBuilder(algorithm).setProvider(provider).build(caKey);
+      return new JcaX509CRLConverter().setProvider(provider).getCRL(builder.build(signer));
+    } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
+      throw failure("CRL of " + ca.getSubjectX500Principal().getName(), e);
     }
   }
 

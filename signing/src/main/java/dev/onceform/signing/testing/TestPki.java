@@ -8,6 +8,7 @@ import dev.onceform.signing.SigningException;
 import dev.onceform.signing.spi.SignerKey;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,16 +16,25 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A throw-away PKI <strong>for tests and demos only, never for production</strong>: a root CA and
- * one signer (end-entity) certificate, made in memory with fresh keys each time, and on request
- * time-stamping authority (TSA) keys issued by the same CA ({@link #issueTsaKey}, for {@link
- * TestTsa}).
+ * A throw-away PKI <strong>for tests and demos only, never for production</strong>: a root CA,
+ * optionally an intermediate CA ({@link Builder#hierarchy}), and one signer (end-entity)
+ * certificate, made in memory with fresh keys each time; on request time-stamping authority (TSA)
+ * keys issued by the root CA ({@link #issueTsaKey}, for {@link TestTsa}); CRLs ({@link #crl}) and,
+ * with {@link Builder#revocationServer}, OCSP answers from delegated responders ({@link TestOcsp}).
+ * The signer certificate can be revoked ({@link Builder#signerRevokedAt}).
  *
  * <p>The signer certificate has key usage digitalSignature and nonRepudiation unless {@link
  * Builder#signerKeyUsage} says otherwise; its validity is relative to the builder's clock. Subject
@@ -80,34 +90,141 @@ public final class TestPki {
   /** The subject of TSA certificates made by {@link #issueTsaKey}. */
   public static final String TSA_SUBJECT = "CN=OnceForm Test TSA (TEST),O=OnceForm (TEST),C=VN";
 
+  /** The subject of the intermediate CA made with {@link Hierarchy#ROOT_AND_INTERMEDIATE}. */
+  public static final String INTERMEDIATE_SUBJECT =
+      "CN=OnceForm Test Issuing CA (TEST),O=OnceForm (TEST),C=VN";
+
+  /** The CA hierarchy above the signer. */
+  public enum Hierarchy {
+    /** The root CA issues the signer certificate. */
+    ROOT_ONLY,
+    /** The root CA issues an intermediate CA, which issues the signer certificate. */
+    ROOT_AND_INTERMEDIATE
+  }
+
   private final CertificateMaker maker;
   private final TestPki.KeyType keyType;
   private final PrivateKey caPrivateKey;
   private final X509Certificate caCertificate;
+  private final @Nullable X509Certificate intermediateCertificate;
   private final X509Certificate signerCertificate;
   private final SignerKey signerKey;
   private final KeyPair signerKeyPair;
+  private final List<Authority> authorities;
+  private final RevocationPointers tsaPointers;
 
   private TestPki(Builder builder) {
     this.maker = new CertificateMaker(builder.clock.instant());
     this.keyType = builder.keyType;
+    TestOcsp server = builder.revocationServer;
     KeyPair caKeys = maker.generateKeyPair(builder.keyType);
     this.caPrivateKey = caKeys.getPrivate();
     this.signerKeyPair = maker.generateKeyPair(builder.keyType);
     this.caCertificate = maker.caCertificate(builder.caSubject, caKeys);
+    this.tsaPointers = pointers(server, "root");
+    X509Certificate issuer = caCertificate;
+    PrivateKey issuerKey = caPrivateKey;
+    if (builder.hierarchy == Hierarchy.ROOT_AND_INTERMEDIATE) {
+      KeyPair intermediateKeys = maker.generateKeyPair(builder.keyType);
+      issuer =
+          maker.intermediateCertificate(
+              INTERMEDIATE_SUBJECT,
+              intermediateKeys.getPublic(),
+              caCertificate,
+              caPrivateKey,
+              tsaPointers);
+      issuerKey = intermediateKeys.getPrivate();
+      this.intermediateCertificate = issuer;
+    } else {
+      this.intermediateCertificate = null;
+    }
+    String issuerName = intermediateCertificate == null ? "root" : "intermediate";
     this.signerCertificate =
         maker.signerCertificate(
             builder.signerSubject,
             signerKeyPair.getPublic(),
-            caCertificate,
-            caKeys.getPrivate(),
+            issuer,
+            issuerKey,
             builder.signerValidity,
-            builder.signerKeyUsage);
+            builder.signerKeyUsage,
+            pointers(server, issuerName));
+    List<X509Certificate> chain = new ArrayList<>(List.of(signerCertificate));
+    if (intermediateCertificate != null) {
+      chain.add(intermediateCertificate);
+    }
+    chain.add(caCertificate);
     this.signerKey =
-        SignerKeys.of(
-            "test-pki:" + builder.signerSubject,
-            signerKeyPair.getPrivate(),
-            List.of(signerCertificate, caCertificate));
+        SignerKeys.of("test-pki:" + builder.signerSubject, signerKeyPair.getPrivate(), chain);
+    Instant revokedAt = builder.signerRevokedAt;
+    Map<BigInteger, Instant> signerRevocation =
+        revokedAt == null ? Map.of() : Map.of(signerCertificate.getSerialNumber(), revokedAt);
+    List<Authority> made = new ArrayList<>();
+    made.add(
+        authority(
+            "root",
+            caCertificate,
+            caPrivateKey,
+            intermediateCertificate == null ? signerRevocation : Map.of()));
+    if (intermediateCertificate != null) {
+      made.add(authority("intermediate", intermediateCertificate, issuerKey, signerRevocation));
+    }
+    this.authorities = List.copyOf(made);
+    if (server != null) {
+      server.serve(this);
+    }
+  }
+
+  /**
+   * A CA of this PKI with its delegated OCSP responders and the certificates it revoked.
+   *
+   * @param name {@code root} or {@code intermediate}, the CRL's file name
+   * @param responder a responder certificate with id-kp-OCSPSigning, and its key
+   * @param unauthorizedResponder a responder certificate of the same CA without that usage
+   */
+  record Authority(
+      String name,
+      X509Certificate certificate,
+      PrivateKey key,
+      Responder responder,
+      Responder unauthorizedResponder,
+      Map<BigInteger, Instant> revoked) {}
+
+  /** An OCSP responder certificate and its private key. */
+  record Responder(X509Certificate certificate, PrivateKey key) {}
+
+  private Authority authority(
+      String name, X509Certificate certificate, PrivateKey key, Map<BigInteger, Instant> revoked) {
+    return new Authority(
+        name,
+        certificate,
+        key,
+        responder(certificate, key, true),
+        responder(certificate, key, false),
+        Map.copyOf(revoked));
+  }
+
+  private Responder responder(X509Certificate ca, PrivateKey caKey, boolean ocspSigning) {
+    KeyPair keys = maker.generateKeyPair(keyType);
+    String subject =
+        String.format(
+            Locale.ROOT,
+            "CN=OnceForm Test OCSP Responder %s(TEST),O=OnceForm (TEST),C=VN",
+            ocspSigning ? "" : "without OCSPSigning ");
+    return new Responder(
+        maker.ocspResponderCertificate(subject, keys.getPublic(), ca, caKey, ocspSigning),
+        keys.getPrivate());
+  }
+
+  private static RevocationPointers pointers(@Nullable TestOcsp server, String caName) {
+    if (server == null) {
+      return RevocationPointers.NONE;
+    }
+    return new RevocationPointers(
+        Optional.of(server.ocspUrl()), Optional.of(server.crlUrl(caName)));
+  }
+
+  List<Authority> authorities() {
+    return authorities;
   }
 
   /**
@@ -138,12 +255,64 @@ public final class TestPki {
   }
 
   /**
-   * Returns the signer key with the chain signer, CA.
+   * Returns the signer key with the chain signer, [intermediate CA,] root CA.
    *
    * @return the key
    */
   public SignerKey signerKey() {
     return signerKey;
+  }
+
+  /**
+   * Returns the intermediate CA certificate, present with {@link Hierarchy#ROOT_AND_INTERMEDIATE}.
+   *
+   * @return the intermediate CA certificate, or empty if the root issues the signer certificate
+   */
+  public Optional<X509Certificate> intermediateCertificate() {
+    return Optional.ofNullable(intermediateCertificate);
+  }
+
+  /**
+   * Makes the CRL of the CA that issued the signer certificate (the intermediate CA if there is
+   * one, else the root), signed by that CA, valid seven days from {@code thisUpdate}. It lists the
+   * signer certificate if {@link Builder#signerRevokedAt} is at or before {@code thisUpdate}.
+   *
+   * @param thisUpdate the CRL's issue time
+   * @return the CRL
+   * @throws SigningException {@code OF-SIGN-501} if the CRL cannot be made
+   */
+  public X509CRL crl(Instant thisUpdate) {
+    requireNonNull(thisUpdate, "thisUpdate");
+    return crlOf(authorities.get(authorities.size() - 1), thisUpdate);
+  }
+
+  /**
+   * Makes one CRL per CA of this PKI (root first), as {@link #crl(Instant)} does for the signer's.
+   *
+   * @param thisUpdate the CRLs' issue time
+   * @return the CRLs
+   * @throws SigningException {@code OF-SIGN-501} if a CRL cannot be made
+   */
+  public List<X509CRL> crls(Instant thisUpdate) {
+    requireNonNull(thisUpdate, "thisUpdate");
+    List<X509CRL> crls = new ArrayList<>();
+    for (Authority authority : authorities) {
+      crls.add(crlOf(authority, thisUpdate));
+    }
+    return List.copyOf(crls);
+  }
+
+  X509CRL crlOf(Authority authority, Instant thisUpdate) {
+    Map<BigInteger, Instant> listed = new HashMap<>();
+    authority
+        .revoked()
+        .forEach(
+            (serial, time) -> {
+              if (!time.isAfter(thisUpdate)) {
+                listed.put(serial, time);
+              }
+            });
+    return maker.crl(authority.certificate(), authority.key(), thisUpdate, listed);
   }
 
   /**
@@ -159,7 +328,8 @@ public final class TestPki {
     requireNonNull(usage, "usage");
     KeyPair keys = maker.generateKeyPair(keyType);
     X509Certificate certificate =
-        maker.tsaCertificate(TSA_SUBJECT, keys.getPublic(), caCertificate, caPrivateKey, usage);
+        maker.tsaCertificate(
+            TSA_SUBJECT, keys.getPublic(), caCertificate, caPrivateKey, usage, tsaPointers);
     return SignerKeys.of(
         "test-pki:tsa:" + usage, keys.getPrivate(), List.of(certificate, caCertificate));
   }
@@ -201,7 +371,7 @@ public final class TestPki {
           PKCS12_ALIAS,
           signerKeyPair.getPrivate(),
           password,
-          new Certificate[] {signerCertificate, caCertificate});
+          signerKey.certificateChain().toArray(new Certificate[0]));
       store.store(out, password);
     } catch (IOException | GeneralSecurityException e) {
       throw new SigningException(
@@ -224,6 +394,9 @@ public final class TestPki {
     private SignerValidity signerValidity = SignerValidity.CURRENT;
     private SignerKeyUsage signerKeyUsage = SignerKeyUsage.SIGNING;
     private String caSubject = "CN=OnceForm Test Root CA (TEST),O=OnceForm (TEST),C=VN";
+    private Hierarchy hierarchy = Hierarchy.ROOT_ONLY;
+    private @Nullable Instant signerRevokedAt;
+    private @Nullable TestOcsp revocationServer;
     private String signerSubject =
         "CN=Ủy ban nhân dân xã Hòa Phú (TEST),O=Ủy ban nhân dân xã Hòa Phú,L=Hòa Phú,C=VN";
 
@@ -292,6 +465,44 @@ public final class TestPki {
      */
     public Builder signerSubject(String dn) {
       this.signerSubject = requireNonNull(dn, "dn");
+      return this;
+    }
+
+    /**
+     * Sets the CA hierarchy; the default is {@link Hierarchy#ROOT_ONLY}.
+     *
+     * @param hierarchy the hierarchy
+     * @return this builder
+     */
+    public Builder hierarchy(Hierarchy hierarchy) {
+      this.hierarchy = requireNonNull(hierarchy, "hierarchy");
+      return this;
+    }
+
+    /**
+     * Revokes the signer certificate at {@code time} (reason keyCompromise): CRLs issued at or
+     * after that time list it, and {@link TestOcsp} answers <em>revoked</em> once its clock reaches
+     * it.
+     *
+     * @param time the revocation time
+     * @return this builder
+     */
+    public Builder signerRevokedAt(Instant time) {
+      this.signerRevokedAt = requireNonNull(time, "time");
+      return this;
+    }
+
+    /**
+     * Makes the signer, intermediate CA and TSA certificates point to {@code server}: an authority
+     * information access extension with its OCSP URL and a CRL distribution point with the URL of
+     * the issuing CA's CRL. {@link #build()} hands the PKI to the server, which then answers for
+     * it.
+     *
+     * @param server a started, not yet used test OCSP server
+     * @return this builder
+     */
+    public Builder revocationServer(TestOcsp server) {
+      this.revocationServer = requireNonNull(server, "server");
       return this;
     }
 

@@ -108,4 +108,30 @@ class TestPkiTest {
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(result.output()).contains("signer, ").contains("PrivateKeyEntry");
   }
+
+  @Test
+  void build_intermediateAndRevokedSigner_crlListsSignerFromRevocationTime() throws Exception {
+    Instant revokedAt = NOW.plusSeconds(60);
+    TestPki revoked =
+        TestPki.builder()
+            .clock(CLOCK)
+            .keyType(TestPki.KeyType.EC_P256)
+            .hierarchy(TestPki.Hierarchy.ROOT_AND_INTERMEDIATE)
+            .signerRevokedAt(revokedAt)
+            .build();
+    X509Certificate intermediate = revoked.intermediateCertificate().orElseThrow();
+
+    java.security.cert.X509CRL before = revoked.crl(NOW);
+    java.security.cert.X509CRL after = revoked.crl(revokedAt);
+
+    assertThat(revoked.signerCertificate().getIssuerX500Principal())
+        .isEqualTo(intermediate.getSubjectX500Principal());
+    assertThat(revoked.signerKey().certificateChain())
+        .containsExactly(revoked.signerCertificate(), intermediate, revoked.caCertificate());
+    after.verify(intermediate.getPublicKey());
+    assertThat(before.isRevoked(revoked.signerCertificate())).isFalse();
+    assertThat(after.getRevokedCertificate(revoked.signerCertificate()).getRevocationDate())
+        .isEqualTo(java.util.Date.from(revokedAt));
+    assertThat(revoked.crls(revokedAt)).hasSize(2);
+  }
 }

@@ -1,0 +1,383 @@
+package dev.onceform.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onceform.signing.spi.RevocationData;
+import dev.onceform.signing.spi.RevocationSource;
+import dev.onceform.signing.testing.ExternalTool;
+import dev.onceform.signing.testing.SignedPdfParts;
+import dev.onceform.signing.testing.TestOcsp;
+import dev.onceform.signing.testing.TestPdfs;
+import dev.onceform.signing.testing.TestPki;
+import dev.onceform.signing.testing.TestTsa;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PAdES B-LT: validation data in a DSS added after a B-T signature, and revocation checking in the
+ * verifier, against {@link TestOcsp} and {@link TestPki} CRLs.
+ */
+class PadesLongTermTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T08:30:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final Instant TSA_TIME = NOW.plusSeconds(7);
+  private static final Instant OCSP_TIME = NOW.plusSeconds(60);
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Clock LATER = Clock.fixed(NOW.plus(Duration.ofMinutes(5)), ZoneOffset.UTC);
+
+  private static TestOcsp ocsp;
+  private static TestPki pki;
+  private static TestTsa tsa;
+
+  @BeforeAll
+  static void start() {
+    ocsp = TestOcsp.builder().clock(Clock.fixed(OCSP_TIME, ZoneOffset.UTC)).start();
+    pki =
+        TestPki.builder()
+            .clock(CLOCK)
+            .hierarchy(TestPki.Hierarchy.ROOT_AND_INTERMEDIATE)
+            .revocationServer(ocsp)
+            .build();
+    tsa = startTsa(pki);
+  }
+
+  @AfterAll
+  static void stop() {
+    tsa.close();
+    ocsp.close();
+  }
+
+  private static TestTsa startTsa(TestPki of) {
+    return TestTsa.builder()
+        .key(of.issueTsaKey(TestPki.TsaKeyUsage.TIME_STAMPING))
+        .clock(Clock.fixed(TSA_TIME, ZoneOffset.UTC))
+        .start();
+  }
+
+  private static TimestampClient client(TestPki of, TestTsa server) {
+    return TimestampClient.builder()
+        .url(server.url())
+        .trustAnchor(of.caCertificate())
+        .clock(CLOCK)
+        .build();
+  }
+
+  private static SignatureVerifier verifier(TestPki of) {
+    return SignatureVerifier.builder().trustAnchor(of.caCertificate()).clock(LATER).build();
+  }
+
+  private static byte[] signBlt(RevocationSource source) throws Exception {
+    return PadesSigner.builder()
+        .key(pki.signerKey())
+        .clock(CLOCK)
+        .level(PadesLevel.B_LT)
+        .timestampClient(client(pki, tsa))
+        .revocationSource(source)
+        .build()
+        .sign(TestPdfs.onePage("Long term"));
+  }
+
+  private static byte[] signBt(TestPki of, TestTsa server) throws Exception {
+    return PadesSigner.builder()
+        .key(of.signerKey())
+        .clock(CLOCK)
+        .level(PadesLevel.B_T)
+        .timestampClient(client(of, server))
+        .build()
+        .sign(TestPdfs.onePage("Revoked"));
+  }
+
+  @Test
+  void signBlt_onlineOcsp_verifiesTotalPassedAtBlt() throws Exception {
+    byte[] signed = signBlt(RevocationSource.online(TIMEOUT));
+
+    VerificationReport report = verifier(pki).verify(signed);
+
+    assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+    SignatureReport signature = report.signatures().get(0);
+    assertThat(signature.level()).isEqualTo(PadesLevel.B_LT);
+    assertThat(signature.timestampedSigningTime()).contains(TSA_TIME);
+    assertThat(signature.coversWholeDocument()).isFalse();
+    assertThat(signature.reason().key()).isEqualTo("signature.validRevocationChecked");
+  }
+
+  @Test
+  void signBlt_dss_holdsBothChainsAndOneOcspResponsePerNonRootCertificate() throws Exception {
+    byte[] signed = signBlt(RevocationSource.ocsp(TIMEOUT));
+
+    try (PDDocument document = Loader.loadPDF(signed)) {
+      DssReader.Store store = DssReader.read(document).orElseThrow();
+      assertThat(store.certificates())
+          .contains(
+              pki.signerCertificate(),
+              pki.intermediateCertificate().orElseThrow(),
+              pki.caCertificate())
+          .anyMatch(c -> c.getSubjectX500Principal().getName().contains("Test TSA"));
+      // signer, intermediate CA and TSA certificates; the root needs none
+      assertThat(store.revocation().ocspResponses()).hasSize(3);
+      assertThat(store.revocation().crls()).isEmpty();
+    }
+  }
+
+  @Test
+  void signBlt_crlSource_verifiesAtBltFromCrls() throws Exception {
+    byte[] signed = signBlt(RevocationSource.crl(TIMEOUT));
+
+    VerificationReport report = verifier(pki).verify(signed);
+
+    assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.signatures().get(0).level()).isEqualTo(PadesLevel.B_LT);
+  }
+
+  @Test
+  void signBlt_signedRevisionUntouched_byteRangeSameAndStillValidAtBt() throws Exception {
+    byte[] signed = signBlt(RevocationSource.ocsp(TIMEOUT));
+    SignedPdfParts parts = SignedPdfParts.lastSignature(signed);
+    EmbeddedSignature embedded = PdfSignatureReader.read(signed).signatures().get(0);
+    byte[] signedRevision = Arrays.copyOf(signed, (int) embedded.rangeEnd());
+
+    VerificationReport revision = verifier(pki).verify(signedRevision);
+
+    assertThat(embedded.rangeEnd()).isLessThan(signed.length);
+    assertThat(PdfSignatureReader.read(signedRevision).signatures().get(0).byteRange())
+        .isEqualTo(embedded.byteRange());
+    assertThat(SignedPdfParts.lastSignature(signedRevision).cms()).isEqualTo(parts.cms());
+    assertThat(revision.indication()).as(revision.toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(revision.signatures().get(0).level()).isEqualTo(PadesLevel.B_T);
+    assertThat(revision.signatures().get(0).coversWholeDocument()).isTrue();
+  }
+
+  @Test
+  void verify_pageAddedAfterDss_indeterminateSigConstraints() throws Exception {
+    byte[] changed = TestPdfs.withPageAppended(signBlt(RevocationSource.ocsp(TIMEOUT)));
+
+    VerificationReport report = verifier(pki).verify(changed);
+
+    assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
+    assertThat(report.subIndication()).contains(SubIndication.SIG_CONSTRAINTS_FAILURE);
+  }
+
+  @Test
+  void signBlt_noRevocationData_failsWith704() {
+    RevocationSource none = RevocationSource.of(List.of(), List.of());
+
+    assertThatThrownBy(() -> signBlt(none))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("OF-SIGN-704")
+        .hasMessageContaining("Hòa Phú");
+  }
+
+  @Test
+  void build_bltWithoutTimestampClient_refused() {
+    assertThatThrownBy(
+            () -> PadesSigner.builder().key(pki.signerKey()).level(PadesLevel.B_LT).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("timestampClient");
+  }
+
+  @Test
+  void verify_signerRevokedBeforeTimestamp_crlInDss_totalFailedRevoked() throws Exception {
+    TestPki revoked = revokedPki(NOW.minusSeconds(3600));
+    try (TestTsa server = startTsa(revoked)) {
+      byte[] signed = withDss(signBt(revoked, server), revoked, crlData(revoked));
+
+      SignatureReport report = verifier(revoked).verify(signed).signatures().get(0);
+
+      assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_FAILED);
+      assertThat(report.subIndication()).contains(SubIndication.REVOKED);
+      assertThat(report.level()).isEqualTo(PadesLevel.B_T);
+    }
+  }
+
+  @Test
+  void verify_signerRevokedAfterTimestamp_crlInDss_totalPassedAtBlt() throws Exception {
+    TestPki revoked = revokedPki(TSA_TIME.plusSeconds(20));
+    try (TestTsa server = startTsa(revoked)) {
+      byte[] signed = withDss(signBt(revoked, server), revoked, crlData(revoked));
+
+      SignatureReport report = verifier(revoked).verify(signed).signatures().get(0);
+
+      assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+      assertThat(report.level()).isEqualTo(PadesLevel.B_LT);
+    }
+  }
+
+  @Test
+  void verify_signerRevoked_ocspInDss_totalFailedRevoked() throws Exception {
+    try (TestOcsp server =
+        TestOcsp.builder().clock(Clock.fixed(OCSP_TIME, ZoneOffset.UTC)).start()) {
+      TestPki revoked = revokedPki(NOW.minusSeconds(3600), server);
+      try (TestTsa stamps = startTsa(revoked)) {
+        byte[] signed = withDss(signBt(revoked, stamps), revoked, ocspData(revoked));
+
+        SignatureReport report = verifier(revoked).verify(signed).signatures().get(0);
+
+        assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_FAILED);
+        assertThat(report.subIndication()).contains(SubIndication.REVOKED);
+      }
+    }
+  }
+
+  @Test
+  void verify_signerRevoked_ocspInDss_noTimestamp_indeterminateRevokedNoPoe() throws Exception {
+    try (TestOcsp server =
+        TestOcsp.builder().clock(Clock.fixed(OCSP_TIME, ZoneOffset.UTC)).start()) {
+      TestPki revoked = revokedPki(NOW.plusSeconds(30), server);
+      byte[] bb =
+          PadesSigner.builder()
+              .key(revoked.signerKey())
+              .clock(CLOCK)
+              .build()
+              .sign(TestPdfs.onePage("B-B"));
+      byte[] signed = withDss(bb, revoked, ocspData(revoked));
+
+      SignatureReport report = verifier(revoked).verify(signed).signatures().get(0);
+
+      assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.INDETERMINATE);
+      assertThat(report.subIndication()).contains(SubIndication.REVOKED_NO_POE);
+    }
+  }
+
+  @Test
+  void signBlt_revokedSigner_refusedWith705() throws Exception {
+    try (TestOcsp server =
+        TestOcsp.builder().clock(Clock.fixed(OCSP_TIME, ZoneOffset.UTC)).start()) {
+      TestPki revoked = revokedPki(NOW.minusSeconds(3600), server);
+      try (TestTsa stamps = startTsa(revoked)) {
+        PadesSigner signer =
+            PadesSigner.builder()
+                .key(revoked.signerKey())
+                .clock(CLOCK)
+                .level(PadesLevel.B_LT)
+                .timestampClient(client(revoked, stamps))
+                .revocationSource(RevocationSource.ocsp(TIMEOUT))
+                .build();
+
+        assertThatThrownBy(() -> signer.sign(TestPdfs.onePage("Revoked")))
+            .isInstanceOf(SigningException.class)
+            .hasMessageContaining("OF-SIGN-705");
+      }
+    }
+  }
+
+  @Test
+  void verify_ocspSignedByUnauthorisedResponder_notAccepted() throws Exception {
+    try (TestOcsp server =
+        TestOcsp.builder()
+            .clock(Clock.fixed(OCSP_TIME, ZoneOffset.UTC))
+            .signer(TestOcsp.Signer.UNAUTHORIZED)
+            .start()) {
+      TestPki revoked = revokedPki(NOW.minusSeconds(3600), server);
+      try (TestTsa stamps = startTsa(revoked)) {
+        byte[] signed = withDss(signBt(revoked, stamps), revoked, ocspData(revoked));
+
+        SignatureReport report = verifier(revoked).verify(signed).signatures().get(0);
+
+        // The "revoked" answer is not believed, and there is no other data: try later.
+        assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(report.subIndication()).contains(SubIndication.TRY_LATER);
+        assertThat(report.level()).isEqualTo(PadesLevel.B_T);
+      }
+    }
+  }
+
+  @Test
+  void signBlt_unauthorisedOcspResponder_refusedWith704() throws Exception {
+    try (TestOcsp server =
+        TestOcsp.builder()
+            .clock(Clock.fixed(OCSP_TIME, ZoneOffset.UTC))
+            .signer(TestOcsp.Signer.UNAUTHORIZED)
+            .start()) {
+      TestPki other =
+          TestPki.builder()
+              .clock(CLOCK)
+              .keyType(TestPki.KeyType.EC_P256)
+              .revocationServer(server)
+              .build();
+      try (TestTsa stamps = startTsa(other)) {
+        PadesSigner signer =
+            PadesSigner.builder()
+                .key(other.signerKey())
+                .clock(CLOCK)
+                .level(PadesLevel.B_LT)
+                .timestampClient(client(other, stamps))
+                .revocationSource(RevocationSource.ocsp(TIMEOUT))
+                .build();
+
+        assertThatThrownBy(() -> signer.sign(TestPdfs.onePage("Unauthorised")))
+            .isInstanceOf(SigningException.class)
+            .hasMessageContaining("OF-SIGN-704");
+      }
+    }
+  }
+
+  @Test
+  void signBlt_checkedByPdfsig_signatureValid(@TempDir Path directory) throws Exception {
+    ExternalTool pdfsig = ExternalTool.require("pdfsig", "install poppler-utils");
+    Path pdf =
+        Files.write(directory.resolve("signed-blt.pdf"), signBlt(RevocationSource.ocsp(TIMEOUT)));
+
+    ExternalTool.Result result = pdfsig.run(Duration.ofSeconds(60), pdf.toString());
+
+    assertThat(result.output())
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Signature Type: ETSI.CAdES.detached");
+  }
+
+  @Test
+  void signBlt_checkedByQpdf_noErrors(@TempDir Path directory) throws Exception {
+    ExternalTool qpdf = ExternalTool.require("qpdf", "install qpdf");
+    Path pdf =
+        Files.write(directory.resolve("signed-blt.pdf"), signBlt(RevocationSource.ocsp(TIMEOUT)));
+
+    ExternalTool.Result result = qpdf.run(Duration.ofSeconds(60), "--check", pdf.toString());
+
+    assertThat(result.output()).contains("No syntax or stream encoding errors found");
+    assertThat(result.exitCode()).isZero();
+  }
+
+  private static TestPki revokedPki(Instant revokedAt) {
+    return TestPki.builder()
+        .clock(CLOCK)
+        .keyType(TestPki.KeyType.EC_P256)
+        .signerRevokedAt(revokedAt)
+        .build();
+  }
+
+  private static TestPki revokedPki(Instant revokedAt, TestOcsp server) {
+    return TestPki.builder()
+        .clock(CLOCK)
+        .keyType(TestPki.KeyType.EC_P256)
+        .signerRevokedAt(revokedAt)
+        .revocationServer(server)
+        .build();
+  }
+
+  private static RevocationData crlData(TestPki of) {
+    return new RevocationData(of.crls(OCSP_TIME), List.of());
+  }
+
+  private static RevocationData ocspData(TestPki of) {
+    X509Certificate signer = of.signerCertificate();
+    return RevocationSource.ocsp(TIMEOUT).fetch(signer, of.caCertificate());
+  }
+
+  private static byte[] withDss(byte[] signed, TestPki of, RevocationData data) {
+    return DssWriter.append(signed, of.signerKey().certificateChain(), data);
+  }
+}
