@@ -1,24 +1,18 @@
 package dev.onceform.signing.spi;
 
 import dev.onceform.signing.SigningException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.onceform.signing.internal.BoundedBody;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches OCSP responses and CRLs over HTTP: the whole exchange must finish within the timeout and
@@ -68,7 +62,7 @@ final class RevocationHttp {
       throw unreachable(url, e, "was interrupted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof ResponseTooLarge) {
+      if (cause instanceof BoundedBody.TooLarge) {
         throw new SigningException(
             SigningException.REVOCATION_RESPONSE_MALFORMED,
             String.format(
@@ -108,67 +102,5 @@ final class RevocationHttp {
             url,
             what),
         cause);
-  }
-
-  /** Raised inside the body subscriber when the answer exceeds the limit. */
-  private static final class ResponseTooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    ResponseTooLarge(int limit) {
-      super("response exceeds " + limit + " bytes");
-    }
-  }
-
-  /** Collects the body up to a limit, then cancels the exchange. Used by one exchange. */
-  private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final int limit;
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.@Nullable Subscription subscription;
-
-    BoundedBody(int limit) {
-      this.limit = limit;
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer buffer : buffers) {
-        if (body.size() + (long) buffer.remaining() > limit) {
-          Flow.Subscription current = subscription;
-          if (current != null) {
-            current.cancel();
-          }
-          result.completeExceptionally(new ResponseTooLarge(limit));
-          return;
-        }
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        body.writeBytes(chunk);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(body.toByteArray());
-    }
   }
 }
