@@ -14,7 +14,8 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 /**
  * Adapts a {@link SignerKey} to BouncyCastle's {@link ContentSigner}, and checks the returned
  * signature against the certificate so that a key paired with the wrong certificate is caught
- * before the PDF is written.
+ * before the PDF is written. An in-JVM key that was checked when it was made ({@link
+ * JcaSignerKey#pairChecked()}) is not checked again on each signature.
  */
 final class KeyContentSigner implements ContentSigner {
 
@@ -59,7 +60,9 @@ final class KeyContentSigner implements ContentSigner {
           key.getClass().getName(),
           e.toString());
     }
-    requireMatchesCertificate(data, signature);
+    if (!(key instanceof JcaSignerKey local && local.pairChecked())) {
+      requireMatchesCertificate(data, signature);
+    }
     return signature;
   }
 

@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SignerKeysTest {
 
@@ -127,6 +129,44 @@ class SignerKeysTest {
         .isInstanceOf(SigningException.class)
         .hasMessageContaining("OF-SIGN-107")
         .hasMessageContaining("RSA key");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TestPki.KeyType.class,
+      names = {"RSA_2048", "EC_P256"})
+  void of_keyWithAnotherKeysCertificate_throwsSignatureMismatchWhenMade(
+      TestPki.KeyType type, @TempDir Path directory) throws Exception {
+    TestPki mine = TestPki.builder().clock(CLOCK).keyType(type).build();
+    TestPki other = TestPki.builder().clock(CLOCK).keyType(type).build();
+    PrivateKey key = privateKeyOf(mine, directory);
+
+    assertThatThrownBy(() -> SignerKeys.of("k", key, List.of(other.signerCertificate())))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("OF-SIGN-306")
+        .hasMessageContaining("does not belong to its certificate");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = TestPki.KeyType.class,
+      names = {"RSA_2048", "EC_P256"})
+  void of_matchingPair_signsWithoutPerSignatureCheck(TestPki.KeyType type, @TempDir Path directory)
+      throws Exception {
+    TestPki pki = TestPki.builder().clock(CLOCK).keyType(type).build();
+    SignerKey key =
+        SignerKeys.of("k", privateKeyOf(pki, directory), pki.signerKey().certificateChain());
+
+    assertThat(((JcaSignerKey) key).pairChecked()).isTrue();
+    byte[] signed = PadesSigner.builder().key(key).clock(CLOCK).build().sign(TestPdfs.onePage("x"));
+    assertThat(
+            SignatureVerifier.builder()
+                .trustAnchor(pki.caCertificate())
+                .clock(CLOCK)
+                .build()
+                .verify(signed)
+                .indication())
+        .isEqualTo(Indication.TOTAL_PASSED);
   }
 
   private PrivateKey privateKeyOf(TestPki pki, Path directory) throws Exception {
