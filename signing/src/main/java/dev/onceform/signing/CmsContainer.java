@@ -24,24 +24,40 @@ final class CmsContainer {
    * @throws VerificationFailure FORMAT_FAILURE if it is not a detached SignedData
    */
   static CMSSignedData parse(byte[] contents, byte[] signedContent) throws VerificationFailure {
-    ContentInfo contentInfo;
+    ContentInfo contentInfo = signedDataInfo(contents);
+    try {
+      if (SignedData.getInstance(contentInfo.getContent()).getEncapContentInfo().getContent()
+          != null) {
+        throw VerificationFailure.format("cms.notDetached");
+      }
+      return new CMSSignedData(new CMSProcessableByteArray(signedContent), contentInfo);
+    } catch (CMSException | RuntimeException e) {
+      // BouncyCastle reports malformed ASN.1 with unchecked exceptions too.
+      throw VerificationFailure.format("cms.unreadable", PdfSignatureReader.describe(e));
+    }
+  }
+
+  /**
+   * Parses {@code contents} as a CMS ContentInfo of type SignedData, DER followed only by zero
+   * padding: the stream parser alone would accept trailing data, the byte-array one rejects the
+   * padding.
+   *
+   * @throws VerificationFailure FORMAT_FAILURE otherwise
+   */
+  static ContentInfo signedDataInfo(byte[] contents) throws VerificationFailure {
     try (ByteArrayInputStream bytes = new ByteArrayInputStream(contents);
         ASN1InputStream in = new ASN1InputStream(bytes, contents.length)) {
       ASN1Primitive object = in.readObject();
       if (object == null || !onlyZeros(bytes)) {
         throw VerificationFailure.format("cms.unreadable", "trailing data after the CMS");
       }
-      contentInfo = ContentInfo.getInstance(object);
+      ContentInfo contentInfo = ContentInfo.getInstance(object);
       if (!CMSObjectIdentifiers.signedData.equals(contentInfo.getContentType())) {
         throw VerificationFailure.format(
             "cms.unreadable", "content type " + contentInfo.getContentType());
       }
-      if (SignedData.getInstance(contentInfo.getContent()).getEncapContentInfo().getContent()
-          != null) {
-        throw VerificationFailure.format("cms.notDetached");
-      }
-      return new CMSSignedData(new CMSProcessableByteArray(signedContent), contentInfo);
-    } catch (IOException | CMSException | RuntimeException e) {
+      return contentInfo;
+    } catch (IOException | RuntimeException e) {
       // BouncyCastle reports malformed ASN.1 with unchecked exceptions too.
       throw VerificationFailure.format("cms.unreadable", PdfSignatureReader.describe(e));
     }
