@@ -36,7 +36,16 @@ final class CertificateChainCheck {
   }
 
   /** A chain from the signer up to, not including, the trust anchor that issued its last link. */
-  record Chain(List<X509Certificate> certificates, X509Certificate anchor) {}
+  record Chain(List<X509Certificate> certificates, X509Certificate anchor) {
+    /** The path from the certificate to the anchor, both included. */
+    List<X509Certificate> withAnchor() {
+      List<X509Certificate> path = new ArrayList<>(certificates);
+      if (!path.contains(anchor)) {
+        path.add(anchor);
+      }
+      return List.copyOf(path);
+    }
+  }
 
   /**
    * Checks the signer certificate.
@@ -61,11 +70,7 @@ final class CertificateChainCheck {
       throw new VerificationFailure(
           INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, "cert.keyUsage", subject(signer));
     }
-    List<X509Certificate> path = new ArrayList<>(chain.certificates());
-    if (!path.contains(chain.anchor())) {
-      path.add(chain.anchor());
-    }
-    return List.copyOf(path);
+    return chain.withAnchor();
   }
 
   /**

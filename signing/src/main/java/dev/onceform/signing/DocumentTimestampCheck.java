@@ -43,7 +43,7 @@ final class DocumentTimestampCheck {
     tokens.checkImprint(token, range.content());
     List<X509Certificate> candidates = new ArrayList<>();
     dss.ifPresent(store -> candidates.addAll(store.certificates()));
-    X509Certificate tsa = tokens.check(token, candidates, now);
+    X509Certificate tsa = tokens.check(token, candidates, now).get(0);
     return new Proof(token.getTimeStampInfo().getGenTime().toInstant(), range.end(), tsa);
   }
 }

@@ -72,6 +72,42 @@ final class LongTermCheck {
     return true;
   }
 
+  /**
+   * Checks the chain of a TSA whose token proves {@code time}: every certificate but the anchor
+   * must have valid revocation data issued at or after that time, and none may have been revoked at
+   * or before it (a later revocation leaves the token valid). Only called when the signer's chain
+   * was checked, so a DSS or a source is there.
+   *
+   * @param chain the TSA certificate first, the trust anchor last
+   */
+  void checkTimestamp(
+      List<X509Certificate> chain, Optional<DssReader.Store> dss, Instant time, Instant now)
+      throws VerificationFailure {
+    RevocationData data = dss.map(DssReader.Store::revocation).orElse(RevocationData.EMPTY);
+    for (int i = 0; i + 1 < chain.size(); i++) {
+      X509Certificate certificate = chain.get(i);
+      RevocationCheck.Status status =
+          status(certificate, chain.get(i + 1), data, time, now)
+              .orElseThrow(
+                  () ->
+                      new VerificationFailure(
+                          INDETERMINATE,
+                          SubIndication.TRY_LATER,
+                          "revocation.missing",
+                          subject(certificate),
+                          time.toString()));
+      if (status.revoked() && !status.time().isAfter(time)) {
+        throw new VerificationFailure(
+            INDETERMINATE,
+            SubIndication.REVOKED_NO_POE,
+            "revocation.tsaRevoked",
+            subject(certificate),
+            status.time().toString(),
+            time.toString());
+      }
+    }
+  }
+
   private Optional<RevocationCheck.Status> status(
       X509Certificate certificate,
       X509Certificate issuer,

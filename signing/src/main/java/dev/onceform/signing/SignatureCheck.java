@@ -96,12 +96,18 @@ final class SignatureCheck {
     List<X509Certificate> candidates = new ArrayList<>(facts.certificates());
     dss.ifPresent(store -> candidates.addAll(store.certificates()));
     List<X509Certificate> chain = chains.check(facts.signer(), candidates, claimed, now);
-    Optional<Instant> timestamped = signatureTimestamp(facts, now);
+    List<Stamp> stamps = signatureTimestamps(facts, now);
+    Optional<Instant> timestamped = stamps.stream().map(Stamp::time).min(Instant::compareTo);
     draft.timestampedSigningTime(timestamped);
     if (timestamped.isPresent() && draft.level() == PadesLevel.B_B) {
       draft.level(PadesLevel.B_T);
     }
     boolean revocationChecked = longTerm.check(chain, dss, timestamped, claimed, now);
+    if (revocationChecked) {
+      for (Stamp stamp : stamps) {
+        longTerm.checkTimestamp(stamp.tsaChain(), dss, stamp.time(), now);
+      }
+    }
     if (revocationChecked && draft.level() == PadesLevel.B_T) {
       draft.level(PadesLevel.B_LT);
     }
@@ -121,33 +127,34 @@ final class SignatureCheck {
         revocationChecked ? "signature.validRevisionRevocationChecked" : "signature.validRevision");
   }
 
+  /** A valid signature timestamp: the time it proves and its TSA's chain (TSA first). */
+  private record Stamp(Instant time, List<X509Certificate> tsaChain) {}
+
   /**
    * Checks every signature timestamp (id-aa-signatureTimeStampToken) of the SignerInfo: each must
    * be a valid token over the signature value from a trusted TSA.
    *
-   * @return the earliest time a token proves; empty if there is none
+   * @return the tokens' times and TSA chains; empty if there is none
    */
-  private Optional<Instant> signatureTimestamp(CmsFacts facts, Instant now)
-      throws VerificationFailure {
+  private List<Stamp> signatureTimestamps(CmsFacts facts, Instant now) throws VerificationFailure {
     SignerInformation signerInfo = facts.signerInfo();
     AttributeTable unsigned = signerInfo.getUnsignedAttributes();
     if (unsigned == null) {
-      return Optional.empty();
+      return List.of();
     }
     ASN1EncodableVector attributes =
         unsigned.getAll(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-    Instant earliest = null;
+    List<Stamp> stamps = new ArrayList<>();
     for (int i = 0; i < attributes.size(); i++) {
       ASN1Set values = Attribute.getInstance(attributes.get(i)).getAttrValues();
       for (ASN1Encodable value : values.toArray()) {
         TimeStampToken token = TimestampTokenCheck.parse(value);
         timestamps.checkImprint(token, signerInfo.getSignature());
-        timestamps.check(token, facts.certificates(), now);
-        Instant time = token.getTimeStampInfo().getGenTime().toInstant();
-        earliest = earliest == null || time.isBefore(earliest) ? time : earliest;
+        List<X509Certificate> tsaChain = timestamps.check(token, facts.certificates(), now);
+        stamps.add(new Stamp(token.getTimeStampInfo().getGenTime().toInstant(), tsaChain));
       }
     }
-    return Optional.ofNullable(earliest);
+    return stamps;
   }
 
   private static PadesLevel level(EmbeddedSignature signature, CmsFacts facts) {

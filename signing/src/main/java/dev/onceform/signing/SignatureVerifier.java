@@ -53,7 +53,9 @@ import org.jspecify.annotations.Nullable;
  * SubIndication#TRY_LATER}. A B-T signature whose chain is covered is reported at {@link
  * PadesLevel#B_LT}. An incremental update after the last signature that only adds a DSS is allowed.
  * <strong>Without a DSS or a revocation source, revocation is not checked</strong>: the reasons of
- * a passed signature say so. The TSA's own certificate is not yet checked for revocation.
+ * a passed signature say so. The chain of a signature timestamp's TSA is checked the same way at
+ * the token's time: a TSA certificate revoked at or before it is {@link
+ * Indication#INDETERMINATE}/{@link SubIndication#REVOKED_NO_POE}.
  *
  * <p>A damaged or hostile file never makes {@link #verify} throw; problems become report entries.
  * Instances are immutable and thread-safe: build once and share.

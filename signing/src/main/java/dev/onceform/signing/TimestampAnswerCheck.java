@@ -65,7 +65,7 @@ final class TimestampAnswerCheck {
     requireAnswers(request, response, info);
     X509Certificate tsaCertificate;
     try {
-      tsaCertificate = check.check(token, List.of(), now);
+      tsaCertificate = check.check(token, List.of(), now).get(0);
     } catch (VerificationFailure failure) {
       throw unusable(failure.finding());
     }

@@ -69,9 +69,9 @@ final class TimestampTokenCheck {
    * @param token the token
    * @param candidates more certificates that may link the TSA certificate to a trust anchor
    * @param now the validation time
-   * @return the TSA certificate
+   * @return the TSA's chain: the TSA certificate first, the trust anchor last
    */
-  X509Certificate check(TimeStampToken token, List<X509Certificate> candidates, Instant now)
+  List<X509Certificate> check(TimeStampToken token, List<X509Certificate> candidates, Instant now)
       throws VerificationFailure {
     requireSha2(token.getTimeStampInfo().getMessageImprintAlgOID().getId());
     SignerInformation signer = token.toCMSSignedData().getSignerInfos().iterator().next();
@@ -84,8 +84,9 @@ final class TimestampTokenCheck {
     verifySignature(token, tsa);
     List<X509Certificate> all = new ArrayList<>(inToken);
     all.addAll(candidates);
+    CertificateChainCheck.Chain chain;
     try {
-      chains.checkChain(tsa, all, time, now);
+      chain = chains.checkChain(tsa, all, time, now);
     } catch (VerificationFailure failure) {
       Finding finding = failure.finding();
       SubIndication sub = finding.subIndication().orElse(SubIndication.FORMAT_FAILURE);
@@ -95,7 +96,7 @@ final class TimestampTokenCheck {
               : "timestamp.chainInvalid";
       throw new VerificationFailure(finding.indication(), sub, key, subject(tsa));
     }
-    return tsa;
+    return chain.withAnchor();
   }
 
   private static void requireSha2(String digestOid) throws VerificationFailure {

@@ -351,6 +351,65 @@ class PadesLongTermTest {
     assertThat(result.exitCode()).isZero();
   }
 
+  @Test
+  void verify_tsaRevokedBeforeItsToken_crlInDss_indeterminateRevokedNoPoe() throws Exception {
+    TestPki revokedTsa =
+        TestPki.builder()
+            .clock(CLOCK)
+            .keyType(TestPki.KeyType.EC_P256)
+            .tsaRevokedAt(NOW.minusSeconds(3600))
+            .build();
+    try (TestTsa server = startTsa(revokedTsa)) {
+      byte[] signed = withDss(signBt(revokedTsa, server), revokedTsa, crlData(revokedTsa));
+
+      SignatureReport report = verifier(revokedTsa).verify(signed).signatures().get(0);
+
+      assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.INDETERMINATE);
+      assertThat(report.subIndication()).contains(SubIndication.REVOKED_NO_POE);
+      assertThat(report.reason().key()).isEqualTo("revocation.tsaRevoked");
+      assertThat(report.reason().en()).contains(TestPki.TSA_SUBJECT);
+    }
+  }
+
+  @Test
+  void verify_tsaRevokedAfterItsToken_crlInDss_totalPassedAtBlt() throws Exception {
+    TestPki revokedTsa =
+        TestPki.builder()
+            .clock(CLOCK)
+            .keyType(TestPki.KeyType.EC_P256)
+            .tsaRevokedAt(TSA_TIME.plusSeconds(20))
+            .build();
+    try (TestTsa server = startTsa(revokedTsa)) {
+      byte[] signed = withDss(signBt(revokedTsa, server), revokedTsa, crlData(revokedTsa));
+
+      SignatureReport report = verifier(revokedTsa).verify(signed).signatures().get(0);
+
+      assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+      assertThat(report.level()).isEqualTo(PadesLevel.B_LT);
+    }
+  }
+
+  @Test
+  void verify_dssWithoutTsaRevocationData_indeterminateTryLater() throws Exception {
+    try (TestTsa server = startTsa(pki)) {
+      byte[] bt = signBt(pki, server);
+      // OCSP responses for the signer and the intermediate only: the TSA's certificate is not
+      // covered (a CRL of the root would cover it).
+      X509Certificate intermediate = pki.intermediateCertificate().orElseThrow();
+      RevocationData signerOnly =
+          RevocationSource.ocsp(TIMEOUT)
+              .fetch(pki.signerCertificate(), intermediate)
+              .plus(RevocationSource.ocsp(TIMEOUT).fetch(intermediate, pki.caCertificate()));
+      byte[] signed = withDss(bt, pki, signerOnly);
+
+      SignatureReport report = verifier(pki).verify(signed).signatures().get(0);
+
+      assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.INDETERMINATE);
+      assertThat(report.subIndication()).contains(SubIndication.TRY_LATER);
+      assertThat(report.reason().en()).contains(TestPki.TSA_SUBJECT);
+    }
+  }
+
   private static TestPki revokedPki(Instant revokedAt) {
     return TestPki.builder()
         .clock(CLOCK)

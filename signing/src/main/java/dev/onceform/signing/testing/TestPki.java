@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,6 +113,7 @@ public final class TestPki {
   private final KeyPair signerKeyPair;
   private final List<Authority> authorities;
   private final RevocationPointers tsaPointers;
+  private final @Nullable Instant tsaRevokedAt;
 
   private TestPki(Builder builder) {
     this.maker = new CertificateMaker(builder.clock.instant());
@@ -122,6 +124,7 @@ public final class TestPki {
     this.signerKeyPair = maker.generateKeyPair(builder.keyType);
     this.caCertificate = maker.caCertificate(builder.caSubject, caKeys);
     this.tsaPointers = pointers(server, "root");
+    this.tsaRevokedAt = builder.tsaRevokedAt;
     X509Certificate issuer = caCertificate;
     PrivateKey issuerKey = caPrivateKey;
     if (builder.hierarchy == Hierarchy.ROOT_AND_INTERMEDIATE) {
@@ -200,7 +203,7 @@ public final class TestPki {
         key,
         responder(certificate, key, true),
         responder(certificate, key, false),
-        Map.copyOf(revoked));
+        new ConcurrentHashMap<>(revoked)); // issueTsaKey may add a revoked TSA
   }
 
   private Responder responder(X509Certificate ca, PrivateKey caKey, boolean ocspSigning) {
@@ -318,7 +321,8 @@ public final class TestPki {
   /**
    * Makes a new TSA key of this PKI's key type with a certificate issued by {@link
    * #caCertificate()}, subject {@value #TSA_SUBJECT}, key usage digitalSignature, valid from one
-   * day before the builder's clock time for one year. Each call makes a new key.
+   * day before the builder's clock time for one year. Each call makes a new key; with {@link
+   * Builder#tsaRevokedAt} its certificate is revoked at that time.
    *
    * @param usage whether the certificate has the critical extended key usage id-kp-timeStamping
    * @return the key with the chain TSA, CA
@@ -330,6 +334,10 @@ public final class TestPki {
     X509Certificate certificate =
         maker.tsaCertificate(
             TSA_SUBJECT, keys.getPublic(), caCertificate, caPrivateKey, usage, tsaPointers);
+    Instant revoked = tsaRevokedAt;
+    if (revoked != null) {
+      authorities.get(0).revoked().put(certificate.getSerialNumber(), revoked);
+    }
     return SignerKeys.of(
         "test-pki:tsa:" + usage, keys.getPrivate(), List.of(certificate, caCertificate));
   }
@@ -396,6 +404,7 @@ public final class TestPki {
     private String caSubject = "CN=OnceForm Test Root CA (TEST),O=OnceForm (TEST),C=VN";
     private Hierarchy hierarchy = Hierarchy.ROOT_ONLY;
     private @Nullable Instant signerRevokedAt;
+    private @Nullable Instant tsaRevokedAt;
     private @Nullable TestOcsp revocationServer;
     private String signerSubject =
         "CN=Ủy ban nhân dân xã Hòa Phú (TEST),O=Ủy ban nhân dân xã Hòa Phú,L=Hòa Phú,C=VN";
@@ -489,6 +498,18 @@ public final class TestPki {
      */
     public Builder signerRevokedAt(Instant time) {
       this.signerRevokedAt = requireNonNull(time, "time");
+      return this;
+    }
+
+    /**
+     * Revokes the TSA certificates that {@link #issueTsaKey} makes at {@code time}: the root's CRLs
+     * issued at or after that time list them, and {@link TestOcsp} answers <em>revoked</em>.
+     *
+     * @param time the revocation time
+     * @return this builder
+     */
+    public Builder tsaRevokedAt(Instant time) {
+      this.tsaRevokedAt = requireNonNull(time, "time");
       return this;
     }
 
