@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onceform.signing.spi.SignatureAlgorithm;
 import dev.onceform.signing.spi.SignerKey;
 import dev.onceform.signing.testing.FakeSignerKey;
+import dev.onceform.signing.testing.SignerKeyContentSigner;
 import dev.onceform.signing.testing.TestPdfs;
 import dev.onceform.signing.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +25,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -206,40 +203,13 @@ class CertificateCorpusTest {
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
       generator.addSignerInfoGenerator(
           new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-              .build(new KeySigner(key, algorithm), key.certificate()));
+              .build(new SignerKeyContentSigner(key, algorithm), key.certificate()));
       generator.addCertificates(new JcaCertStore(key.certificateChain()));
       return generator
           .generate(new CMSProcessableByteArray(content.readAllBytes()), false)
           .getEncoded();
     } catch (Exception e) {
       throw new IOException(e);
-    }
-  }
-
-  /** BouncyCastle's view of a {@link SignerKey}. */
-  private static final class KeySigner implements ContentSigner {
-    private final SignerKey key;
-    private final SignatureAlgorithm algorithm;
-    private final ByteArrayOutputStream toBeSigned = new ByteArrayOutputStream();
-
-    KeySigner(SignerKey key, SignatureAlgorithm algorithm) {
-      this.key = key;
-      this.algorithm = algorithm;
-    }
-
-    @Override
-    public AlgorithmIdentifier getAlgorithmIdentifier() {
-      return new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm.jcaName());
-    }
-
-    @Override
-    public OutputStream getOutputStream() {
-      return toBeSigned;
-    }
-
-    @Override
-    public byte[] getSignature() {
-      return key.sign(toBeSigned.toByteArray(), algorithm);
     }
   }
 }

@@ -8,14 +8,24 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 
-/** Lets BouncyCastle generators sign with a {@link SignerKey}; one instance per signature. */
-final class SignerKeyContentSigner implements ContentSigner {
+/**
+ * Lets BouncyCastle generators sign with a {@link SignerKey}, without any of {@code PadesSigner}'s
+ * checks: for tests that make signatures the library would refuse to make. One instance per
+ * signature.
+ */
+public final class SignerKeyContentSigner implements ContentSigner {
 
   private final SignerKey key;
   private final SignatureAlgorithm algorithm;
   private final ByteArrayOutputStream toBeSigned = new ByteArrayOutputStream();
 
-  SignerKeyContentSigner(SignerKey key, SignatureAlgorithm algorithm) {
+  /**
+   * Makes a content signer.
+   *
+   * @param key the key that signs
+   * @param algorithm the signature algorithm, one the key supports
+   */
+  public SignerKeyContentSigner(SignerKey key, SignatureAlgorithm algorithm) {
     this.key = key;
     this.algorithm = algorithm;
   }

@@ -3,20 +3,13 @@ package dev.onceform.signing.testing;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.onceform.signing.SigningException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CRLException;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
@@ -64,8 +57,7 @@ public final class TestOcsp implements AutoCloseable {
     UNAUTHORIZED
   }
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackServer server;
   private final Clock clock;
   private final Signer signer;
   private final AtomicReference<@Nullable TestPki> pki = new AtomicReference<>();
@@ -74,18 +66,9 @@ public final class TestOcsp implements AutoCloseable {
   private TestOcsp(Builder builder) throws IOException {
     this.clock = builder.clock;
     this.signer = builder.signer;
-    this.executor =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "test-ocsp");
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/ocsp", this::handleOcsp);
-    server.createContext("/crl/", this::handleCrl);
-    server.setExecutor(executor);
-    server.start();
+    this.server =
+        LoopbackServer.start(
+            "test-ocsp", Map.of("/ocsp", this::handleOcsp, "/crl/", this::handleCrl));
   }
 
   /**
@@ -103,12 +86,12 @@ public final class TestOcsp implements AutoCloseable {
    * @return the URL
    */
   public URI ocspUrl() {
-    return base().resolve("/ocsp");
+    return server.base().resolve("/ocsp");
   }
 
   /** The URL of the CRL of the CA named {@code caName} ({@code root} or {@code intermediate}). */
   URI crlUrl(String caName) {
-    return base().resolve("/crl/" + caName + ".crl");
+    return server.base().resolve("/crl/" + caName + ".crl");
   }
 
   /**
@@ -130,8 +113,7 @@ public final class TestOcsp implements AutoCloseable {
   /** Stops the server at once. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   @Override
@@ -139,23 +121,14 @@ public final class TestOcsp implements AutoCloseable {
     return "TestOcsp[" + ocspUrl() + ", signer=" + signer + "]";
   }
 
-  private URI base() {
-    InetSocketAddress address = server.getAddress();
-    return URI.create(
-        "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/");
-  }
-
   private void handleOcsp(HttpExchange exchange) throws IOException {
     try (exchange) {
       requests.incrementAndGet();
       if (!"POST".equals(exchange.getRequestMethod())) {
-        send(exchange, 405, "text/plain", bytes("POST an OCSPRequest"));
+        LoopbackServer.sendText(exchange, 405, "POST an OCSPRequest");
         return;
       }
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(MAX_REQUEST_BYTES);
-      }
+      byte[] body = LoopbackServer.body(exchange, MAX_REQUEST_BYTES);
       TestPki served = pki.get();
       byte[] answer;
       try {
@@ -164,10 +137,10 @@ public final class TestOcsp implements AutoCloseable {
                 ? OcspAnswers.status(OCSPRespBuilder.UNAUTHORIZED)
                 : new OcspAnswers(served.authorities(), signer).answer(body, clock.instant());
       } catch (IOException | RuntimeException e) {
-        send(exchange, 500, "text/plain", bytes("test OCSP responder failed: " + e));
+        LoopbackServer.sendText(exchange, 500, "test OCSP responder failed: " + e);
         return;
       }
-      send(exchange, 200, "application/ocsp-response", answer);
+      LoopbackServer.send(exchange, 200, "application/ocsp-response", answer);
     }
   }
 
@@ -181,29 +154,16 @@ public final class TestOcsp implements AutoCloseable {
           if (path.equals("/crl/" + authority.name() + ".crl")) {
             try {
               byte[] crl = served.crlOf(authority, clock.instant()).getEncoded();
-              send(exchange, 200, "application/pkix-crl", crl);
+              LoopbackServer.send(exchange, 200, "application/pkix-crl", crl);
             } catch (CRLException | RuntimeException e) {
-              send(exchange, 500, "text/plain", bytes("test CRL server failed: " + e));
+              LoopbackServer.sendText(exchange, 500, "test CRL server failed: " + e);
             }
             return;
           }
         }
       }
-      send(exchange, 404, "text/plain", bytes("no CRL at " + path));
+      LoopbackServer.sendText(exchange, 404, "no CRL at " + path);
     }
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Builds and starts a {@link TestOcsp}; not thread-safe. */

@@ -3,23 +3,16 @@ package dev.onceform.signing.testing;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.onceform.signing.SigningException;
 import dev.onceform.signing.spi.SignerKey;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.tsp.TSPException;
@@ -68,8 +61,7 @@ public final class TestTsa implements AutoCloseable {
     HTTP_500
   }
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackServer server;
   private final SignerKey key;
   private final Clock clock;
   private final Fault fault;
@@ -84,17 +76,7 @@ public final class TestTsa implements AutoCloseable {
     this.fault = builder.fault;
     this.answerDelay = builder.answerDelay;
     this.tokens = new TsaTokens(key, POLICY);
-    this.executor =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "test-tsa");
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.setExecutor(executor);
-    server.start();
+    this.server = LoopbackServer.start("test-tsa", Map.of("/", this::handle));
   }
 
   /**
@@ -112,9 +94,7 @@ public final class TestTsa implements AutoCloseable {
    * @return the URL
    */
   public URI url() {
-    InetSocketAddress address = server.getAddress();
-    return URI.create(
-        "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/tsa");
+    return server.base().resolve("/tsa");
   }
 
   /**
@@ -138,8 +118,7 @@ public final class TestTsa implements AutoCloseable {
   /** Stops the server at once, interrupting answers that are still being delayed. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   @Override
@@ -159,26 +138,23 @@ public final class TestTsa implements AutoCloseable {
         }
       }
       if (!"POST".equals(exchange.getRequestMethod())) {
-        send(exchange, 405, "text/plain", bytes("POST a TimeStampReq"));
+        LoopbackServer.sendText(exchange, 405, "POST a TimeStampReq");
         return;
       }
       if (fault == Fault.HTTP_500) {
-        send(exchange, 500, "text/plain", bytes("test TSA: internal error (on purpose)"));
+        LoopbackServer.sendText(exchange, 500, "test TSA: internal error (on purpose)");
         return;
       }
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(MAX_REQUEST_BYTES);
-      }
+      byte[] body = LoopbackServer.body(exchange, MAX_REQUEST_BYTES);
       byte[] answer;
       try {
         answer = answer(body).getEncoded();
       } catch (IOException | RuntimeException e) {
         // A bug in the test TSA: say so in the answer rather than drop the connection.
-        send(exchange, 500, "text/plain", bytes("test TSA failed: " + e));
+        LoopbackServer.sendText(exchange, 500, "test TSA failed: " + e);
         return;
       }
-      send(exchange, 200, "application/timestamp-reply", answer);
+      LoopbackServer.send(exchange, 200, "application/timestamp-reply", answer);
     }
   }
 
@@ -198,19 +174,6 @@ public final class TestTsa implements AutoCloseable {
     } catch (TSPException e) {
       throw new IOException("the test TSA cannot answer: " + e.getMessage(), e);
     }
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Builds and starts a {@link TestTsa}; not thread-safe. */
