@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       "Runs OnceForm end to end on embedded defaults: prefill the birth registration form from a"
           + " synthetic population registry, validate, render a Vietnamese PDF, sign it (PAdES B-B)"
           + " with a throw-away test CA, and verify the signature; issue the result (the birth"
-          + " registration extract, PDF/A-3b with result.json); then prefill birth registration"
+          + " registration extract, PDF/A-3b with result.json) signed at PAdES B-LT with a"
+          + " timestamp from a loopback test TSA and the test CAs' CRLs; then prefill birth registration"
           + " 1.0.0 and the business household form from an embedded H2 population database (JDBC)"
           + " and a loopback HTTP business registry, configured in a sources file the demo writes;"
           + " and run 'onceform prefill' on that file.",
@@ -60,12 +61,15 @@ final class DemoCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Done. Open %s (the declaration, signed) and %s (the result); check the signature"
-                + " with: pdfsig %s%n",
-            outcome.signedPdf(), outcome.resultPdf(), outcome.signedPdf());
+            "Done. Open %s (the declaration, signed at B-B) and %s (the result, signed at"
+                + " B-LT); check the signatures with: pdfsig %s (trust %s in an NSS database: see"
+                + " README)%n",
+            outcome.signedPdf(), outcome.resultPdf(), outcome.resultPdf(), outcome.caCertificate());
     boolean ok =
         outcome.valid()
             && outcome.verification().equals("TOTAL_PASSED")
+            && outcome.resultVerification().equals("TOTAL_PASSED")
+            && outcome.resultLevel().equals("B_LT")
             && outcome.resultQr().equals("MATCH")
             && sameFromCli;
     return ok ? ExitCode.OK : ExitCode.FAILED;

@@ -3,11 +3,15 @@ package dev.onceform.cli;
 import dev.onceform.signing.PadesSigner;
 import dev.onceform.signing.Pem;
 import dev.onceform.signing.TimestampClient;
+import dev.onceform.signing.spi.RevocationSource;
 import dev.onceform.signing.spi.SignerKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +32,13 @@ import picocli.CommandLine.Parameters;
           + " or not at all.",
       "The key comes from a PKCS#12 file; its password from the environment variable named by"
           + " --password-env, never from the command line.",
-      "Exit codes: 0 signed, 2 bad usage, unreadable input, wrong password or a key or TSA that"
-          + " cannot be used."
+      "Exit codes: 0 signed, 2 bad usage, unreadable input, wrong password or a key, TSA or"
+          + " revocation data that cannot be used."
     })
 final class SignCommand implements Callable<Integer> {
+  /** The time allowed for one OCSP or CRL exchange at B-LT without --crl. */
+  private static final Duration REVOCATION_TIMEOUT = Duration.ofSeconds(10);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.ParentCommand @Nullable Main main;
@@ -46,13 +53,15 @@ final class SignCommand implements Callable<Integer> {
       completionCandidates = SigningLevel.Labels.class,
       description =
           "PAdES baseline level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). B-T adds"
-              + " a signature timestamp from --tsa.")
+              + " a signature timestamp from --tsa; B-LT also adds the validation data"
+              + " (certificates, CRLs or OCSP responses) for long-term validation.")
   SigningLevel level = SigningLevel.B_B;
 
   @Option(
       names = "--tsa",
       paramLabel = "URL",
-      description = "The RFC 3161 time-stamping authority (http or https); required by B-T.")
+      description =
+          "The RFC 3161 time-stamping authority (http or https); required by B-T and B-LT.")
   @Nullable String tsa;
 
   @Option(
@@ -62,6 +71,15 @@ final class SignCommand implements Callable<Integer> {
           "PEM file with the CA certificate(s) the TSA's certificate must chain to (default: the"
               + " top certificate of the key file's chain, i.e. the signer's own CA).")
   @Nullable Path tsaTrust;
+
+  @Option(
+      names = "--crl",
+      paramLabel = "CRL.pem",
+      description =
+          "B-LT only, repeatable: PEM file(s) with the CRLs of the CAs of the signer's and the"
+              + " TSA's chains; then only these are used, offline. Without --crl, B-LT asks the"
+              + " OCSP responders and CRL URLs named in the certificates.")
+  List<Path> crls = new ArrayList<>();
 
   @Option(
       names = "--reason",
@@ -104,6 +122,9 @@ final class SignCommand implements Callable<Integer> {
     if (tsa != null) {
       signer.timestampClient(timestampClient(tsa, signerKey));
     }
+    if (level.longTerm()) {
+      signer.revocationSource(revocationSource());
+    }
     byte[] signed = signer.build().sign(pdf);
     new OutputFiles().add(output, signed).write();
     spec.commandLine()
@@ -128,8 +149,25 @@ final class SignCommand implements Callable<Integer> {
     }
     if (!level.timestamped() && (tsa != null || tsaTrust != null)) {
       throw new UsageException(
-          "--tsa and --tsa-trust apply only to a timestamped level; add --level B-T or drop them");
+          "--tsa and --tsa-trust apply only to a timestamped level; add --level B-T (or B-LT) or drop them");
     }
+    if (!level.longTerm() && !crls.isEmpty()) {
+      throw new UsageException(
+          "--crl applies only to --level B-LT (validation data); add --level B-LT or drop it");
+    }
+  }
+
+  /** The CRLs of the --crl files (offline), or else the URLs in the certificates (online). */
+  private RevocationSource revocationSource() {
+    if (crls.isEmpty()) {
+      return RevocationSource.online(REVOCATION_TIMEOUT);
+    }
+    List<X509CRL> all = new ArrayList<>();
+    for (Path file : crls) {
+      InputFiles.read(file);
+      all.addAll(Pem.readCrls(file));
+    }
+    return RevocationSource.of(all, List.of());
   }
 
   private Map<String, String> env() {

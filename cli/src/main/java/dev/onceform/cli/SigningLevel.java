@@ -8,15 +8,20 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
- * The values of {@code onceform sign --level}, as ETSI writes them ({@code B-B}, {@code B-T}). A
- * new level is one more constant here: the option's help, its error message and the {@code --tsa}
- * check follow.
+ * The values of {@code onceform sign --level}, as ETSI writes them ({@code B-B}, {@code B-T},
+ * {@code B-LT}). A new level is one more constant here: the option's help, its error message and
+ * the {@code --tsa} check follow.
  */
 enum SigningLevel {
   /** Baseline B-B: the signature alone. */
   B_B("B-B", PadesLevel.B_B, false),
   /** Baseline B-T: B-B plus a signature timestamp from the TSA given with {@code --tsa}. */
-  B_T("B-T", PadesLevel.B_T, true);
+  B_T("B-T", PadesLevel.B_T, true),
+  /**
+   * Baseline B-LT: B-T plus the validation data (certificates, CRLs or OCSP responses) in a DSS,
+   * from the URLs in the certificates or from the files given with {@code --crl}.
+   */
+  B_LT("B-LT", PadesLevel.B_LT, true);
 
   private final String label;
   private final PadesLevel pades;
@@ -43,7 +48,12 @@ enum SigningLevel {
     return timestamped;
   }
 
-  /** The labels, e.g. {@code B-B, B-T}. */
+  /** Whether the level adds validation data, hence takes {@code --crl}. */
+  boolean longTerm() {
+    return pades == PadesLevel.B_LT;
+  }
+
+  /** The labels, e.g. {@code B-B, B-T, B-LT}. */
   static String labels() {
     return Arrays.stream(values()).map(SigningLevel::label).collect(Collectors.joining(", "));
   }

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onceform.core.result.PdfRenderer;
 import dev.onceform.core.testing.Fixtures;
+import dev.onceform.signing.Pem;
 import dev.onceform.signing.testing.TestPki;
 import dev.onceform.signing.testing.TestTsa;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +34,15 @@ class SignCommandTest {
   @TempDir static Path shared;
   private static TestPki pki;
   private static TestTsa tsa;
+
+  /**
+   * A TSA two minutes behind, so that a CRL can be issued after its timestamp and before the
+   * verification (which runs on the system clock).
+   */
+  private static TestTsa pastTsa;
+
+  private static Path crlPem;
+  private static Path otherCrlPem;
   private static Path p12;
   private static Path caPem;
   private static Path otherCaPem;
@@ -55,6 +69,17 @@ class SignCommandTest {
         Files.writeString(
             shared.resolve("other-ca.pem"), TestPki.builder().build().caCertificatePem());
     tsa = TestTsa.builder().key(pki.issueTsaKey(TestPki.TsaKeyUsage.TIME_STAMPING)).start();
+    Instant stamped = Instant.now().minus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+    pastTsa =
+        TestTsa.builder()
+            .key(pki.issueTsaKey(TestPki.TsaKeyUsage.TIME_STAMPING))
+            .clock(Clock.fixed(stamped, ZoneOffset.UTC))
+            .start();
+    Instant crlTime = stamped.plusSeconds(30);
+    crlPem = Files.writeString(shared.resolve("ca.crl.pem"), Pem.encode(pki.crl(crlTime)));
+    otherCrlPem =
+        Files.writeString(
+            shared.resolve("other-ca.crl.pem"), Pem.encode(TestPki.builder().build().crl(crlTime)));
     byte[] pdf =
         PdfRenderer.builder()
             .build()
@@ -68,6 +93,7 @@ class SignCommandTest {
   @AfterAll
   static void stopTsa() {
     tsa.close();
+    pastTsa.close();
   }
 
   /** Runs {@code onceform sign} with the test key, the given options, IN.pdf and -o. */
@@ -192,7 +218,118 @@ class SignCommandTest {
   void sign_unknownLevel_exit2ListingTheLevels() {
     assertOneLineError(
         sign(dir.resolve("signed.pdf"), "--level", "B-LTA"),
-        "'B-LTA' is not a signing level; use one of B-B, B-T");
+        "'B-LTA' is not a signing level; use one of B-B, B-T, B-LT");
+  }
+
+  @Test
+  void sign_levelBltWithCrls_writesBltThatVerifies() throws Exception {
+    Path signed = dir.resolve("signed-blt.pdf");
+
+    Run run =
+        sign(
+            signed,
+            "--level",
+            "B-LT",
+            "--tsa",
+            pastTsa.url().toString(),
+            "--crl",
+            otherCrlPem.toString(),
+            "--crl",
+            crlPem.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith(signed + ": PAdES B-LT, signed by ");
+    JsonNode report = verifyJson(signed);
+    assertThat(report.get("indication").asText()).isEqualTo("TOTAL_PASSED");
+    assertThat(report.at("/signatures/0/indication").asText()).isEqualTo("TOTAL_PASSED");
+    assertThat(report.at("/signatures/0/level").asText()).isEqualTo("B_LT");
+    assertThat(report.at("/signatures/0/reason/code").asText())
+        .isEqualTo("signature.validRevocationChecked");
+  }
+
+  @Test
+  void sign_levelBltWithoutTsa_exit2() {
+    assertOneLineError(
+        sign(dir.resolve("signed.pdf"), "--level", "B-LT", "--crl", crlPem.toString()),
+        "--level B-LT needs a timestamp",
+        "--tsa");
+  }
+
+  @Test
+  void sign_crlAtLevelBt_exit2() {
+    assertOneLineError(
+        sign(
+            dir.resolve("signed.pdf"),
+            "--level",
+            "B-T",
+            "--tsa",
+            tsa.url().toString(),
+            "--crl",
+            crlPem.toString()),
+        "--crl applies only to --level B-LT");
+  }
+
+  @Test
+  void sign_crlFileWithoutCrl_exit2NothingWritten() {
+    Path signed = dir.resolve("signed.pdf");
+
+    Run run =
+        sign(
+            signed,
+            "--level",
+            "B-LT",
+            "--tsa",
+            pastTsa.url().toString(),
+            "--crl",
+            caPem.toString());
+
+    assertOneLineError(run, "OF-SIGN-405", caPem.toString());
+    assertThat(signed).doesNotExist();
+  }
+
+  @Test
+  void sign_crlFileMissing_exit2() {
+    Path missing = dir.resolve("none.crl.pem");
+
+    assertOneLineError(
+        sign(
+            dir.resolve("signed.pdf"),
+            "--level",
+            "B-LT",
+            "--tsa",
+            pastTsa.url().toString(),
+            "--crl",
+            missing.toString()),
+        missing + ": file not found");
+  }
+
+  @Test
+  void sign_levelBltCrlOfAnotherCa_exit2NothingWritten() {
+    Path signed = dir.resolve("signed.pdf");
+
+    Run run =
+        sign(
+            signed,
+            "--level",
+            "B-LT",
+            "--tsa",
+            pastTsa.url().toString(),
+            "--crl",
+            otherCrlPem.toString());
+
+    assertOneLineError(run, "OF-SIGN-704", "revocation source 'offline'");
+    assertThat(signed).doesNotExist();
+  }
+
+  @Test
+  void sign_levelBltWithoutCrl_asksTheCertificatesUrlsOnline() {
+    // The test certificates name no OCSP responder or CRL: the online source finds nothing.
+    Path signed = dir.resolve("signed.pdf");
+
+    Run run = sign(signed, "--level", "B-LT", "--tsa", pastTsa.url().toString());
+
+    assertOneLineError(run, "OF-SIGN-704", "revocation source 'ocsp,crl'");
+    assertThat(signed).doesNotExist();
   }
 
   @Test

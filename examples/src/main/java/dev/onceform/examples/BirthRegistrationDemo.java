@@ -23,11 +23,9 @@ import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.SampleForms;
 import dev.onceform.signing.PadesSigner;
 import dev.onceform.signing.Pem;
+import dev.onceform.signing.SignatureReport;
 import dev.onceform.signing.SignatureVerifier;
-import dev.onceform.signing.SignerKeys;
 import dev.onceform.signing.VerificationReport;
-import dev.onceform.signing.spi.SignerKey;
-import dev.onceform.signing.testing.TestPki;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -35,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -46,7 +45,8 @@ import java.util.Locale;
  * the child's part, the submission is validated, rendered as a PDF in Vietnamese, signed (PAdES
  * B-B) with a throw-away test certificate, and the signature is verified against the test CA; then
  * the commune issues the result, the birth registration extract (TRÍCH LỤC KHAI SINH), as a
- * PDF/A-3b document with its {@code result.json}.
+ * PDF/A-3b document with its {@code result.json}, signed at PAdES B-LT (a timestamp from a loopback
+ * test TSA, the test CAs' CRLs in the document) and verified.
  *
  * <p>Run it with {@code bin/onceform demo}, or {@code java
  * dev.onceform.examples.BirthRegistrationDemo [OUT_DIR]}.
@@ -93,6 +93,8 @@ public final class BirthRegistrationDemo {
     boolean ok =
         outcome.valid()
             && outcome.verification().equals("TOTAL_PASSED")
+            && outcome.resultVerification().equals("TOTAL_PASSED")
+            && outcome.resultLevel().equals("B_LT")
             && outcome.resultQr().equals("MATCH");
     System.exit(ok ? 0 : 1);
   }
@@ -106,7 +108,10 @@ public final class BirthRegistrationDemo {
    * @param signedPdf the signed PDF
    * @param caCertificate the test CA's certificate, to verify the PDF with
    * @param resultPdf the birth registration extract (the result), with {@code result.json} embedded
-   *     and written beside it
+   *     and written beside it, signed at PAdES B-LT
+   * @param resultVerification the indication of the result's signature verification
+   * @param resultLevel the PAdES level the result's signature reached: {@code B_LT} when all is
+   *     well
    * @param resultQr whether the extract's QR code matches its embedded {@code result.json}: {@code
    *     MATCH} when all is well
    * @param prefill what the prefill from the H2 database and the HTTP registry produced, with the
@@ -119,6 +124,8 @@ public final class BirthRegistrationDemo {
       Path signedPdf,
       Path caCertificate,
       Path resultPdf,
+      String resultVerification,
+      String resultLevel,
       String resultQr,
       PrefillDemo.Outcome prefill) {}
 
@@ -141,6 +148,8 @@ public final class BirthRegistrationDemo {
           outcome.signedPdf(),
           outcome.caCertificate(),
           outcome.resultPdf(),
+          outcome.resultVerification(),
+          outcome.resultLevel(),
           outcome.resultQr(),
           prefill);
     }
@@ -154,6 +163,8 @@ public final class BirthRegistrationDemo {
       Path signedPdf,
       Path caCertificate,
       Path resultPdf,
+      String resultVerification,
+      String resultLevel,
       String resultQr) {}
 
   private Signed run(SyntheticPopulation population) {
@@ -182,11 +193,16 @@ public final class BirthRegistrationDemo {
     log.printf(
         "4. Rendered the declaration as PDF (%,d bytes, embedded Vietnamese font)%n", pdf.length);
 
-    Path ca = out.resolve("test-ca.pem");
-    SignerKey key = signerKey(ca);
+    DemoPki pki = new DemoPki(clock);
+    Path ca = write(DemoPki.ROOT_CA, utf8(pki.rootPem()));
+    write(DemoPki.ISSUING_CA, utf8(pki.issuingPem()));
+    Path p12 = write("test-signer.p12", file -> pki.pki().writePkcs12(file, DEMO_PASSWORD));
+    log.printf(
+        "5. Created a throw-away test PKI: root CA %s, issuing CA, signer %s (%s)%n",
+        ca, pki.signerKey().certificate().getSubjectX500Principal().getName(), p12);
     byte[] signed =
         PadesSigner.builder()
-            .key(key)
+            .key(pki.signerKey())
             .clock(clock)
             .reason("Tờ khai đăng ký khai sinh")
             .build()
@@ -200,7 +216,7 @@ public final class BirthRegistrationDemo {
     log.printf(
         "7. Verified against %s: %s — %s%n",
         ca, verification.indication(), verification.reason().vi());
-    Issued issued = issueResult(form, submission);
+    Issued issued = issueResult(form, submission, pki, anchors);
     return new Signed(
         report.valid(),
         verification.indication().name(),
@@ -208,18 +224,23 @@ public final class BirthRegistrationDemo {
         signedFile,
         ca,
         issued.pdf(),
+        issued.verification().indication().name(),
+        issued.level(),
         issued.qr().name());
   }
 
-  /** The result PDF and the outcome of its QR check. */
-  private record Issued(Path pdf, QrVerification.Status qr) {}
+  /** The signed result PDF, the verification of its signature and the outcome of its QR check. */
+  private record Issued(
+      Path pdf, VerificationReport verification, String level, QrVerification.Status qr) {}
 
   /**
    * Step 8: the officer accepts the file, gives the child's personal ID and the register number,
    * and the commune issues the birth registration extract: {@code result.json} and the PDF that
-   * shows it, with a QR code over the embedded data.
+   * shows it, with a QR code over the embedded data, signed by the commune at PAdES B-LT and
+   * verified; the test CAs' CRLs are written beside it.
    */
-  private Issued issueResult(FormDefinition form, JsonNode submission) {
+  private Issued issueResult(
+      FormDefinition form, JsonNode submission, DemoPki pki, List<X509Certificate> anchors) {
     ResultTemplate template = ResultTemplates.builtIn("birth-certificate").orElseThrow();
     ResultData data =
         ResultData.builder(template, form)
@@ -236,12 +257,34 @@ public final class BirthRegistrationDemo {
             .build()
             .renderResult(template, form, data, Locale.forLanguageTag("vi"));
     Path json = write("birth-certificate.result.json", result.json());
-    Path pdf = write("birth-certificate.pdf", result.pdf());
-    QrVerification.Status qr = ResultDocuments.verifyQr(result.pdf()).status();
+    DemoPki.LongTerm signed =
+        pki.signLongTerm(result.pdf(), "Trích lục khai sinh", "Hòa Phú, Đắk Lắk");
+    Path pdf = write("birth-certificate.pdf", signed.pdf());
+    List<X509CRL> crls = signed.crls();
+    Path rootCrl = write(DemoPki.ROOT_CRL, utf8(Pem.encode(crls.get(0))));
+    Path issuingCrl = write(DemoPki.ISSUING_CRL, utf8(Pem.encode(crls.get(1))));
+    QrVerification.Status qr = ResultDocuments.verifyQr(signed.pdf()).status();
     log.printf(
         "8. Issued the result %s, receipt %s (%,d bytes, QR code %s) -> %s, %s%n",
-        template.title().vi(), data.receiptNumber(), result.pdf().length, qr, pdf, json);
-    return new Issued(pdf, qr);
+        template.title().vi(), data.receiptNumber(), signed.pdf().length, qr, pdf, json);
+    VerificationReport verification =
+        SignatureVerifier.builder().trustAnchors(anchors).clock(clock).build().verify(signed.pdf());
+    String level =
+        verification.signatures().stream()
+            .map(SignatureReport::level)
+            .map(Enum::name)
+            .findFirst()
+            .orElse("NONE");
+    log.printf(
+        "   Signed it as PAdES B-LT (timestamp from a loopback test TSA, CRLs %s and %s in the"
+            + " document); verified against %s: %s, level %s — %s%n",
+        rootCrl,
+        issuingCrl,
+        out.resolve(DemoPki.ROOT_CA),
+        verification.indication(),
+        level,
+        verification.reason().vi());
+    return new Issued(pdf, verification, level, qr);
   }
 
   private ObjectNode prefill(FormEngine engine) {
@@ -276,20 +319,6 @@ public final class BirthRegistrationDemo {
         .put("nationality", "VN");
   }
 
-  /** The demo signer: made once with a throw-away test CA, then reused from its PKCS#12 file. */
-  private SignerKey signerKey(Path ca) {
-    Path p12 = out.resolve("test-signer.p12");
-    if (!Files.exists(p12) || !Files.exists(ca)) {
-      TestPki pki = TestPki.builder().clock(clock).build();
-      write(p12.getFileName().toString(), file -> pki.writePkcs12(file, DEMO_PASSWORD));
-      write(ca.getFileName().toString(), pki.caCertificatePem().getBytes(StandardCharsets.UTF_8));
-      log.printf("5. Created a throw-away test CA (%s) and signer (%s)%n", ca, p12);
-    } else {
-      log.printf("5. Reusing the test signer %s%n", p12);
-    }
-    return SignerKeys.pkcs12(p12, DEMO_PASSWORD);
-  }
-
   /** Writes a file completely or not at all (temporary file, then an atomic rename). */
   private Path write(String name, byte[] content) {
     return write(name, file -> Files.write(file, content));
@@ -315,6 +344,10 @@ public final class BirthRegistrationDemo {
   /** Writes one file. */
   private interface FileWriter {
     void write(Path file) throws IOException;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] json(JsonNode node) {

@@ -8,12 +8,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onceform.core.result.ResultData;
 import dev.onceform.core.result.ResultDocuments;
 import dev.onceform.core.testing.ExternalTool;
+import dev.onceform.core.testing.PdfA;
+import dev.onceform.signing.Indication;
+import dev.onceform.signing.PadesLevel;
+import dev.onceform.signing.Pem;
+import dev.onceform.signing.SignatureReport;
+import dev.onceform.signing.SignatureVerifier;
+import dev.onceform.signing.VerificationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -91,14 +99,86 @@ class BirthRegistrationDemoTest {
   }
 
   @Test
-  void run_secondTime_reusesTheTestSigner(@TempDir Path out) {
+  void run_secondTime_makesAFreshTestPkiThatVerifies(@TempDir Path out) throws Exception {
     run(out, new ByteArrayOutputStream());
+    String firstCa = Files.readString(out.resolve("test-ca.pem"));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     BirthRegistrationDemo.Outcome outcome = run(out, log);
 
     assertThat(outcome.verification()).isEqualTo("TOTAL_PASSED");
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("Reusing the test signer");
+    assertThat(outcome.resultVerification()).isEqualTo("TOTAL_PASSED");
+    assertThat(Files.readString(out.resolve("test-ca.pem"))).isNotEqualTo(firstCa);
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("Created a throw-away test PKI");
+  }
+
+  @Test
+  void run_resultSignedAtBltWithTheCrlsWrittenBeside(@TempDir Path out) throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    BirthRegistrationDemo.Outcome outcome = run(out, log);
+
+    assertThat(outcome.resultVerification()).isEqualTo("TOTAL_PASSED");
+    assertThat(outcome.resultLevel()).isEqualTo("B_LT");
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("Signed it as PAdES B-LT")
+        .contains("TOTAL_PASSED, level B_LT");
+    var root = Pem.readCertificates(out.resolve("test-ca.pem"));
+    var issuing = Pem.readCertificates(out.resolve("test-issuing-ca.pem"));
+    var rootCrls = Pem.readCrls(out.resolve("test-ca.crl.pem"));
+    var issuingCrls = Pem.readCrls(out.resolve("test-issuing-ca.crl.pem"));
+    assertThat(rootCrls).singleElement().satisfies(c -> c.verify(root.get(0).getPublicKey()));
+    assertThat(issuingCrls).singleElement().satisfies(c -> c.verify(issuing.get(0).getPublicKey()));
+    assertThat(issuing.get(0).getIssuerX500Principal())
+        .isEqualTo(root.get(0).getSubjectX500Principal());
+    // Verified with the root alone, later and without any revocation source: the DSS suffices.
+    VerificationReport report =
+        SignatureVerifier.builder()
+            .trustAnchors(root)
+            .clock(Clock.offset(CLOCK, Duration.ofDays(3)))
+            .build()
+            .verify(Files.readAllBytes(outcome.resultPdf()));
+    assertThat(report.indication()).isEqualTo(Indication.TOTAL_PASSED);
+    SignatureReport signature = report.signatures().get(0);
+    assertThat(signature.level()).isEqualTo(PadesLevel.B_LT);
+    assertThat(signature.signerCertificate().orElseThrow().getSubjectX500Principal().getName())
+        .contains("Ủy ban nhân dân xã Hòa Phú (TEST)");
+  }
+
+  @Test
+  void run_signedResult_isStillPdfA3b(@TempDir Path out) throws Exception {
+    BirthRegistrationDemo.Outcome outcome = run(out, new ByteArrayOutputStream());
+
+    assertThat(PdfA.failuresOf3b(Files.readAllBytes(outcome.resultPdf()))).isEmpty();
+  }
+
+  @Test
+  void run_signedResult_pdfsigTrustsItWithTheTestCaInAnNssDatabase(@TempDir Path out)
+      throws Exception {
+    ExternalTool.require("pdfsig", "poppler-utils");
+    ExternalTool.require("certutil", "libnss3-tools");
+    BirthRegistrationDemo.Outcome outcome = run(out, new ByteArrayOutputStream());
+    Path nss = Files.createDirectories(out.resolve("nssdb"));
+    ExternalTool.run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
+    ExternalTool.run(
+        "certutil",
+        "-A",
+        "-d",
+        "sql:" + nss,
+        "-n",
+        "OnceForm test CA",
+        "-t",
+        "CT,C,C",
+        "-i",
+        out.resolve("test-ca.pem").toString());
+
+    ExternalTool.Result result =
+        ExternalTool.run("pdfsig", "-nssdir", "sql:" + nss, outcome.resultPdf().toString());
+
+    assertThat(result.output())
+        .contains("Signature Validation: Signature is Valid.")
+        .contains("Certificate Validation: Certificate is Trusted.")
+        .contains("ETSI.CAdES.detached");
   }
 
   @Test

@@ -57,6 +57,13 @@ public final class PadesSigner {
   /** More space for a signature timestamp token: the TSA's signature and certificate chain. */
   private static final int RESERVE_FOR_TIMESTAMP = 24576;
 
+  /**
+   * The longest string PDF/A allows (ISO 19005-2/-3 §6.1.13, veraPDF rule 6.1.13-3): the reserve
+   * for {@code /Contents} never exceeds it, so that a PDF/A-3b input stays PDF/A-3b at B-T and B-LT
+   * too.
+   */
+  private static final int MAX_PDFA_STRING_BYTES = 32767;
+
   private static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(10);
 
   private final SignerKey key;
@@ -82,9 +89,11 @@ public final class PadesSigner {
     this.level = builder.level;
     this.timestampClient = builder.timestampClient;
     this.reservedBytes =
-        RESERVE_BEYOND_CHAIN
-            + encodedLength(key)
-            + (level == PadesLevel.B_B ? 0 : RESERVE_FOR_TIMESTAMP);
+        Math.min(
+            MAX_PDFA_STRING_BYTES,
+            RESERVE_BEYOND_CHAIN
+                + encodedLength(key)
+                + (level == PadesLevel.B_B ? 0 : RESERVE_FOR_TIMESTAMP));
     BouncyCastleProvider provider = new BouncyCastleProvider();
     this.cms = new CadesSignatureFactory(provider);
     this.revocationSource = builder.revocationSource;

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,8 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes X.509 certificates in PEM form ({@code -----BEGIN CERTIFICATE-----}), e.g. the
- * trust anchors for {@link SignatureVerifier}.
+ * Reads and writes X.509 certificates ({@code -----BEGIN CERTIFICATE-----}) and CRLs ({@code
+ * -----BEGIN X509 CRL-----}) in PEM form, e.g. the trust anchors for {@link SignatureVerifier} or
+ * the CRLs for {@link dev.onceform.signing.spi.RevocationSource#of}.
  *
  * <pre>{@code
  * List<X509Certificate> anchors = Pem.readCertificates(Path.of("ca.pem"));
@@ -30,6 +33,9 @@ public final class Pem {
 
   private static final Pattern CERTIFICATE_BLOCK =
       Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
+
+  private static final Pattern CRL_BLOCK =
+      Pattern.compile("-----BEGIN X509 CRL-----([A-Za-z0-9+/=\\s]*?)-----END X509 CRL-----");
 
   private Pem() {}
 
@@ -42,19 +48,82 @@ public final class Pem {
    *     it holds no certificate, {@code OF-SIGN-402} if a certificate block is damaged
    */
   public static List<X509Certificate> readCertificates(Path file) {
-    requireNonNull(file, "file");
-    String text;
+    return parse(read(file, "certificate"), file.toString());
+  }
+
+  /**
+   * Reads all CRLs ({@code -----BEGIN X509 CRL-----} blocks) from a PEM file, e.g. for {@link
+   * dev.onceform.signing.spi.RevocationSource#of}. Other PEM blocks are ignored. The CRLs are
+   * decoded, not checked: signers and verifiers check their issuers, signatures and times.
+   *
+   * @param file a UTF-8 or ASCII PEM file
+   * @return the CRLs in file order, never empty
+   * @throws SigningException {@code OF-SIGN-403} if the file cannot be read, {@code OF-SIGN-405} if
+   *     it holds no CRL, {@code OF-SIGN-402} if a CRL block is damaged
+   */
+  public static List<X509CRL> readCrls(Path file) {
+    String text = read(file, "CRL");
+    List<X509CRL> crls = new ArrayList<>();
+    Matcher matcher = CRL_BLOCK.matcher(text);
+    while (matcher.find()) {
+      crls.add(decodeCrl(matcher.group(1), file.toString(), crls.size() + 1));
+    }
+    if (crls.isEmpty()) {
+      throw SigningException.of(
+          SigningException.PEM_NO_CRL,
+          "%s holds no '-----BEGIN X509 CRL-----' block; pass a PEM CRL file (convert DER with"
+              + " 'openssl crl -inform DER -in ca.crl -out ca.crl.pem')",
+          file);
+    }
+    return List.copyOf(crls);
+  }
+
+  /**
+   * Encodes a CRL as PEM ({@code -----BEGIN X509 CRL-----}), with 64-character lines and a final
+   * line break, as {@code openssl crl} reads it.
+   *
+   * @param crl the CRL
+   * @return the PEM text
+   * @throws SigningException {@code OF-SIGN-404} if the CRL cannot be encoded
+   */
+  public static String encode(X509CRL crl) {
+    requireNonNull(crl, "crl");
     try {
-      text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      return block("X509 CRL", crl.getEncoded());
+    } catch (CRLException e) {
+      throw SigningException.of(
+          e,
+          SigningException.CERTIFICATE_ENCODING,
+          "the CRL of '%s' cannot be encoded: %s",
+          crl.getIssuerX500Principal().getName(),
+          e.getMessage());
+    }
+  }
+
+  private static String read(Path file, String what) {
+    requireNonNull(file, "file");
+    try {
+      return Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw SigningException.of(
           e,
           SigningException.PEM_UNREADABLE,
-          "certificate file '%s' cannot be read: %s; check the path",
+          "%s file '%s' cannot be read: %s; check the path",
+          what,
           file.toAbsolutePath(),
           e.toString());
     }
-    return parse(text, file.toString());
+  }
+
+  private static String block(String label, byte[] der) {
+    Base64.Encoder encoder = Base64.getMimeEncoder(64, new byte[] {'\n'});
+    return "-----BEGIN "
+        + label
+        + "-----\n"
+        + encoder.encodeToString(der)
+        + "\n-----END "
+        + label
+        + "-----\n";
   }
 
   /**
@@ -79,10 +148,7 @@ public final class Pem {
   public static String encode(X509Certificate certificate) {
     requireNonNull(certificate, "certificate");
     try {
-      Base64.Encoder encoder = Base64.getMimeEncoder(64, new byte[] {'\n'});
-      return "-----BEGIN CERTIFICATE-----\n"
-          + encoder.encodeToString(certificate.getEncoded())
-          + "\n-----END CERTIFICATE-----\n";
+      return block("CERTIFICATE", certificate.getEncoded());
     } catch (CertificateEncodingException e) {
       throw SigningException.of(
           e,
@@ -119,6 +185,22 @@ public final class Pem {
           e,
           SigningException.PEM_INVALID,
           "certificate block %d in %s cannot be decoded: %s; replace it with an intact copy",
+          index,
+          source,
+          e.getMessage());
+    }
+  }
+
+  private static X509CRL decodeCrl(String base64, String source, int index) {
+    try {
+      byte[] der = Base64.getMimeDecoder().decode(base64);
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      return (X509CRL) factory.generateCRL(new ByteArrayInputStream(der));
+    } catch (CertificateException | CRLException | IllegalArgumentException e) {
+      throw SigningException.of(
+          e,
+          SigningException.PEM_INVALID,
+          "CRL block %d in %s cannot be decoded: %s; replace it with an intact copy",
           index,
           source,
           e.getMessage());

@@ -101,14 +101,17 @@ public final class SigningException extends RuntimeException {
   /** No PEM certificate was found in the input. */
   public static final String PEM_NO_CERTIFICATE = "OF-SIGN-401";
 
-  /** A PEM certificate block could not be decoded. */
+  /** A PEM certificate or CRL block could not be decoded. */
   public static final String PEM_INVALID = "OF-SIGN-402";
 
   /** A PEM file could not be read. */
   public static final String PEM_UNREADABLE = "OF-SIGN-403";
 
-  /** A certificate could not be encoded. */
+  /** A certificate or CRL could not be encoded. */
   public static final String CERTIFICATE_ENCODING = "OF-SIGN-404";
+
+  /** No PEM CRL was found in the input. */
+  public static final String PEM_NO_CRL = "OF-SIGN-405";
 
   /** The test PKI could not be created or written. */
   public static final String TEST_PKI_FAILED = "OF-SIGN-501";

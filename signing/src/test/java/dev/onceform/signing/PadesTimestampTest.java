@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -85,6 +87,16 @@ class PadesTimestampTest {
     assertThat(signature.claimedSigningTime()).contains(NOW);
     assertThat(signature.timestampedSigningTime()).contains(TSA_TIME);
     assertThat(signature.toString()).contains("timestampedSigningTime=" + TSA_TIME);
+  }
+
+  @Test
+  void signBt_contentsString_fitsThePdfALimitOf32767Bytes() throws Exception {
+    String pdf = new String(signedBt(client), StandardCharsets.ISO_8859_1);
+    Matcher range = Pattern.compile("/ByteRange\\s*\\[\\s*0\\s+(\\d+)\\s+(\\d+)").matcher(pdf);
+
+    assertThat(range.find()).isTrue();
+    int hexDigits = Integer.parseInt(range.group(2)) - Integer.parseInt(range.group(1)) - 2;
+    assertThat(hexDigits / 2).isLessThanOrEqualTo(32767).isGreaterThan(20000);
   }
 
   @Test
