@@ -73,6 +73,7 @@ public final class SignatureVerifier {
   private final List<X509Certificate> trustAnchors;
   private final Clock clock;
   private final @Nullable RevocationSource revocationSource;
+  private final ChangePolicy changePolicy;
   private final Messages messages;
   private final SignatureCheck check;
 
@@ -80,6 +81,7 @@ public final class SignatureVerifier {
     this.trustAnchors = List.copyOf(builder.trustAnchors);
     this.clock = builder.clock;
     this.revocationSource = builder.revocationSource;
+    this.changePolicy = builder.changePolicy;
     this.messages = Messages.load();
     BouncyCastleProvider provider = new BouncyCastleProvider();
     CertificateChainCheck chains = new CertificateChainCheck(trustAnchors, provider);
@@ -89,6 +91,7 @@ public final class SignatureVerifier {
             chains,
             new TimestampTokenCheck(chains, provider),
             new LongTermCheck(new RevocationCheck(provider), builder.revocationSource),
+            new ChangeCheck(builder.changePolicy),
             messages);
   }
 
@@ -107,7 +110,8 @@ public final class SignatureVerifier {
    * @return a builder
    */
   public Builder toBuilder() {
-    Builder builder = new Builder().trustAnchors(trustAnchors).clock(clock);
+    Builder builder =
+        new Builder().trustAnchors(trustAnchors).clock(clock).changePolicy(changePolicy);
     builder.revocationSource = revocationSource;
     return builder;
   }
@@ -137,8 +141,8 @@ public final class SignatureVerifier {
     }
     signatures.sort(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
     List<SignatureReport> reports = new ArrayList<>(signatures.size());
-    for (int i = 0; i < signatures.size(); i++) {
-      reports.add(check.check(signatures.get(i), pdf, dss, now, i == signatures.size() - 1));
+    for (EmbeddedSignature signature : signatures) {
+      reports.add(check.check(signature, pdf, dss, now));
     }
     SignatureReport worst = reports.get(0);
     for (SignatureReport report : reports) {
@@ -160,7 +164,13 @@ public final class SignatureVerifier {
 
   @Override
   public String toString() {
-    return "SignatureVerifier[trustAnchors=" + trustAnchors.size() + ", clock=" + clock + "]";
+    return "SignatureVerifier[trustAnchors="
+        + trustAnchors.size()
+        + ", clock="
+        + clock
+        + ", changePolicy="
+        + changePolicy
+        + "]";
   }
 
   /** Builds a {@link SignatureVerifier}; not thread-safe. */
@@ -168,8 +178,22 @@ public final class SignatureVerifier {
     private final Set<X509Certificate> trustAnchors = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
     private @Nullable RevocationSource revocationSource;
+    private ChangePolicy changePolicy = ChangePolicy.STRICT;
 
     private Builder() {}
+
+    /**
+     * Sets which updates are accepted after a signature when the document has no certification
+     * (DocMDP) signature; the default is {@link ChangePolicy#STRICT}. Changes of the signed content
+     * are never accepted.
+     *
+     * @param policy the change policy
+     * @return this builder
+     */
+    public Builder changePolicy(ChangePolicy policy) {
+      this.changePolicy = requireNonNull(policy, "policy");
+      return this;
+    }
 
     /**
      * Sets a source asked for revocation data that the document's DSS lacks. Without one, only the
