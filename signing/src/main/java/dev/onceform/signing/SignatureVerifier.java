@@ -28,9 +28,22 @@ import org.jspecify.annotations.Nullable;
  * trust anchors (certificates in the file are only candidates for intermediate links, a root in the
  * file is never trusted); PKIX validation of that chain; certificate validity at the claimed
  * signing time and at the clock's time; and the signer's key usage extension (present, with
- * digitalSignature or nonRepudiation). Bytes after the last signature (an unsigned incremental
- * update, or garbage) make that signature {@link Indication#INDETERMINATE} with {@link
- * SubIndication#SIG_CONSTRAINTS_FAILURE}.
+ * digitalSignature or nonRepudiation).
+ *
+ * <p>For every signature whose ByteRange does not reach the end of the file, the signed revision is
+ * compared object by object with the whole file, and each later change is sorted: validation data
+ * (a DSS), a later signature or document timestamp, form fill-in, a new annotation, or a change of
+ * the signed content (page content, resources, fonts, pages, catalog, an object of the signed
+ * revision rewritten, bytes appended). Validation data, document timestamps and later signatures
+ * are allowed (later signatures not under a certification signature with DocMDP P=1); form fill-in
+ * and annotations as the certification signature's DocMDP {@code /P} permits (2: form fill-in, 3:
+ * also annotations) or, without one, as the {@link Builder#changePolicy ChangePolicy} allows (by
+ * default neither); a content change never. A change not allowed makes that signature {@link
+ * Indication#TOTAL_FAILED}/{@link SubIndication#FORMAT_FAILURE} with a reason naming what changed
+ * (incremental saving and shadow attacks). A ByteRange whose gap is not exactly the {@code
+ * /Contents} string, or that is missing, negative, overlapping or beyond the file, is {@link
+ * SubIndication#FORMAT_FAILURE} too (signature wrapping, universal signature forgery). The
+ * comparison is bounded and runs only when a signature does not cover the whole file.
  *
  * <p>A signature timestamp (RFC 3161 token in the unsigned attribute id-aa-signatureTimeStampToken)
  * is checked too: its message imprint must be the digest of the signature value ({@link
@@ -51,7 +64,7 @@ import org.jspecify.annotations.Nullable;
  * Indication#INDETERMINATE}/{@link SubIndication#REVOKED_NO_POE} ({@link
  * SubIndication#REVOKED_CA_NO_POE} for a CA); a DSS without valid data for a certificate, {@link
  * SubIndication#TRY_LATER}. A B-T signature whose chain is covered is reported at {@link
- * PadesLevel#B_LT}. An incremental update after the last signature that only adds a DSS is allowed.
+ * PadesLevel#B_LT}. An incremental update after a signature that only adds a DSS is allowed.
  * <strong>Without a DSS or a revocation source, revocation is not checked</strong>: the reasons of
  * a passed signature say so. The TSA's own certificate is not yet checked for revocation.
  *
