@@ -19,7 +19,8 @@ import org.bouncycastle.tsp.TimeStampToken;
  * Validates one signature of a PDF and turns the outcome into a {@link SignatureReport}. Checks run
  * in order and the first failure decides: ByteRange and format, CMS (algorithms, digest, signature
  * value, signer reference), certificate chain, signature timestamps (each token present must be
- * valid), and finally whether bytes follow the last signature. Immutable and thread-safe.
+ * valid), revocation, and finally, when the signature does not cover the whole file, whether the
+ * later updates only make allowed changes ({@link ChangeCheck}). Immutable and thread-safe.
  */
 final class SignatureCheck {
 
@@ -30,6 +31,7 @@ final class SignatureCheck {
   private final CertificateChainCheck chains;
   private final TimestampTokenCheck timestamps;
   private final LongTermCheck longTerm;
+  private final ChangeCheck changes;
   private final Messages messages;
 
   SignatureCheck(
@@ -37,11 +39,13 @@ final class SignatureCheck {
       CertificateChainCheck chains,
       TimestampTokenCheck timestamps,
       LongTermCheck longTerm,
+      ChangeCheck changes,
       Messages messages) {
     this.cms = cms;
     this.chains = chains;
     this.timestamps = timestamps;
     this.longTerm = longTerm;
+    this.changes = changes;
     this.messages = messages;
   }
 
@@ -49,19 +53,13 @@ final class SignatureCheck {
    * Validates {@code signature}.
    *
    * @param dss the document's Document Security Store, if any
-   * @param last true for the signature added last; bytes after its range are unsigned changes,
-   *     unless they only add validation data (a DSS)
    */
   SignatureReport check(
-      EmbeddedSignature signature,
-      byte[] pdf,
-      Optional<DssReader.Store> dss,
-      Instant now,
-      boolean last) {
+      EmbeddedSignature signature, byte[] pdf, Optional<DssReader.Store> dss, Instant now) {
     ReportDraft draft = new ReportDraft(signature.fieldName(), signature.signDate());
     Finding finding;
     try {
-      finding = evaluate(signature, pdf, dss, now, last, draft);
+      finding = evaluate(signature, pdf, dss, now, draft);
     } catch (VerificationFailure failure) {
       finding = failure.finding();
     } catch (RuntimeException e) {
@@ -81,7 +79,6 @@ final class SignatureCheck {
       byte[] pdf,
       Optional<DssReader.Store> dss,
       Instant now,
-      boolean last,
       ReportDraft draft)
       throws VerificationFailure {
     SignedRange range = SignedRange.of(signature, pdf);
@@ -111,20 +108,9 @@ final class SignatureCheck {
     if (revocationChecked && draft.level() == PadesLevel.B_T) {
       draft.level(PadesLevel.B_LT);
     }
-    String valid = revocationChecked ? "signature.validRevocationChecked" : "signature.valid";
-    if (range.coversWholeDocument()
-        || (last && DssUpdateCheck.onlyValidationDataAdded(pdf, range.end()))) {
-      return Finding.passed(valid);
-    }
-    if (last) {
-      throw new VerificationFailure(
-          Indication.INDETERMINATE,
-          SubIndication.SIG_CONSTRAINTS_FAILURE,
-          "document.changedAfterSigning",
-          Long.toString(pdf.length - range.end()));
-    }
-    return Finding.passed(
-        revocationChecked ? "signature.validRevisionRevocationChecked" : "signature.validRevision");
+    String valid =
+        range.coversWholeDocument() ? "signature.valid" : changes.check(pdf, range.end());
+    return Finding.passed(revocationChecked ? valid + "RevocationChecked" : valid);
   }
 
   /** A valid signature timestamp: the time it proves and its TSA's chain (TSA first). */

@@ -28,9 +28,22 @@ import org.jspecify.annotations.Nullable;
  * trust anchors (certificates in the file are only candidates for intermediate links, a root in the
  * file is never trusted); PKIX validation of that chain; certificate validity at the claimed
  * signing time and at the clock's time; and the signer's key usage extension (present, with
- * digitalSignature or nonRepudiation). Bytes after the last signature (an unsigned incremental
- * update, or garbage) make that signature {@link Indication#INDETERMINATE} with {@link
- * SubIndication#SIG_CONSTRAINTS_FAILURE}.
+ * digitalSignature or nonRepudiation).
+ *
+ * <p>For every signature whose ByteRange does not reach the end of the file, the signed revision is
+ * compared object by object with the whole file, and each later change is sorted: validation data
+ * (a DSS), a later signature or document timestamp, form fill-in, a new annotation, or a change of
+ * the signed content (page content, resources, fonts, pages, catalog, an object of the signed
+ * revision rewritten, bytes appended). Validation data, document timestamps and later signatures
+ * are allowed (later signatures not under a certification signature with DocMDP P=1); form fill-in
+ * and annotations as the certification signature's DocMDP {@code /P} permits (2: form fill-in, 3:
+ * also annotations) or, without one, as the {@link Builder#changePolicy ChangePolicy} allows (by
+ * default neither); a content change never. A change not allowed makes that signature {@link
+ * Indication#TOTAL_FAILED}/{@link SubIndication#FORMAT_FAILURE} with a reason naming what changed
+ * (incremental saving and shadow attacks). A ByteRange whose gap is not exactly the {@code
+ * /Contents} string, or that is missing, negative, overlapping or beyond the file, is {@link
+ * SubIndication#FORMAT_FAILURE} too (signature wrapping, universal signature forgery). The
+ * comparison is bounded and runs only when a signature does not cover the whole file.
  *
  * <p>A signature timestamp (RFC 3161 token in the unsigned attribute id-aa-signatureTimeStampToken)
  * is checked too: its message imprint must be the digest of the signature value ({@link
@@ -51,7 +64,7 @@ import org.jspecify.annotations.Nullable;
  * Indication#INDETERMINATE}/{@link SubIndication#REVOKED_NO_POE} ({@link
  * SubIndication#REVOKED_CA_NO_POE} for a CA); a DSS without valid data for a certificate, {@link
  * SubIndication#TRY_LATER}. A B-T signature whose chain is covered is reported at {@link
- * PadesLevel#B_LT}. An incremental update after the last signature that only adds a DSS is allowed.
+ * PadesLevel#B_LT}. An incremental update after a signature that only adds a DSS is allowed.
  * <strong>Without a DSS or a revocation source, revocation is not checked</strong>: the reasons of
  * a passed signature say so. The chain of a signature timestamp's TSA is checked the same way at
  * the token's time: a TSA certificate revoked at or before it is {@link
@@ -75,6 +88,7 @@ public final class SignatureVerifier {
   private final List<X509Certificate> trustAnchors;
   private final Clock clock;
   private final @Nullable RevocationSource revocationSource;
+  private final ChangePolicy changePolicy;
   private final Messages messages;
   private final SignatureCheck check;
 
@@ -82,6 +96,7 @@ public final class SignatureVerifier {
     this.trustAnchors = List.copyOf(builder.trustAnchors);
     this.clock = builder.clock;
     this.revocationSource = builder.revocationSource;
+    this.changePolicy = builder.changePolicy;
     this.messages = Messages.load();
     BouncyCastleProvider provider = new BouncyCastleProvider();
     CertificateChainCheck chains = new CertificateChainCheck(trustAnchors, provider);
@@ -91,6 +106,7 @@ public final class SignatureVerifier {
             chains,
             new TimestampTokenCheck(chains, provider),
             new LongTermCheck(new RevocationCheck(provider), builder.revocationSource),
+            new ChangeCheck(builder.changePolicy),
             messages);
   }
 
@@ -109,7 +125,8 @@ public final class SignatureVerifier {
    * @return a builder
    */
   public Builder toBuilder() {
-    Builder builder = new Builder().trustAnchors(trustAnchors).clock(clock);
+    Builder builder =
+        new Builder().trustAnchors(trustAnchors).clock(clock).changePolicy(changePolicy);
     builder.revocationSource = revocationSource;
     return builder;
   }
@@ -139,8 +156,8 @@ public final class SignatureVerifier {
     }
     signatures.sort(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
     List<SignatureReport> reports = new ArrayList<>(signatures.size());
-    for (int i = 0; i < signatures.size(); i++) {
-      reports.add(check.check(signatures.get(i), pdf, dss, now, i == signatures.size() - 1));
+    for (EmbeddedSignature signature : signatures) {
+      reports.add(check.check(signature, pdf, dss, now));
     }
     SignatureReport worst = reports.get(0);
     for (SignatureReport report : reports) {
@@ -162,7 +179,13 @@ public final class SignatureVerifier {
 
   @Override
   public String toString() {
-    return "SignatureVerifier[trustAnchors=" + trustAnchors.size() + ", clock=" + clock + "]";
+    return "SignatureVerifier[trustAnchors="
+        + trustAnchors.size()
+        + ", clock="
+        + clock
+        + ", changePolicy="
+        + changePolicy
+        + "]";
   }
 
   /** Builds a {@link SignatureVerifier}; not thread-safe. */
@@ -170,8 +193,22 @@ public final class SignatureVerifier {
     private final Set<X509Certificate> trustAnchors = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
     private @Nullable RevocationSource revocationSource;
+    private ChangePolicy changePolicy = ChangePolicy.STRICT;
 
     private Builder() {}
+
+    /**
+     * Sets which updates are accepted after a signature when the document has no certification
+     * (DocMDP) signature; the default is {@link ChangePolicy#STRICT}. Changes of the signed content
+     * are never accepted.
+     *
+     * @param policy the change policy
+     * @return this builder
+     */
+    public Builder changePolicy(ChangePolicy policy) {
+      this.changePolicy = requireNonNull(policy, "policy");
+      return this;
+    }
 
     /**
      * Sets a source asked for revocation data that the document's DSS lacks. Without one, only the

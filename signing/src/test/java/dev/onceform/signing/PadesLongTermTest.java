@@ -163,13 +163,14 @@ class PadesLongTermTest {
   }
 
   @Test
-  void verify_pageAddedAfterDss_indeterminateSigConstraints() throws Exception {
+  void verify_pageAddedAfterDss_totalFailedFormatFailure() throws Exception {
     byte[] changed = TestPdfs.withPageAppended(signBlt(RevocationSource.ocsp(TIMEOUT)));
 
     VerificationReport report = verifier(pki).verify(changed);
 
-    assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
-    assertThat(report.subIndication()).contains(SubIndication.SIG_CONSTRAINTS_FAILURE);
+    assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(report.subIndication()).contains(SubIndication.FORMAT_FAILURE);
+    assertThat(report.reason().key()).isEqualTo("changes.pages");
   }
 
   @Test

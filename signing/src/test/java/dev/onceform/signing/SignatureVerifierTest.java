@@ -151,32 +151,36 @@ class SignatureVerifierTest {
   }
 
   @Test
-  void verify_pageAddedAfterSigning_indeterminateSigConstraintsFailure() throws Exception {
+  void verify_pageAddedAfterSigning_totalFailedFormatFailure() throws Exception {
     byte[] pdf = signed();
     byte[] edited = TestPdfs.withPageAppended(pdf);
 
     VerificationReport report = VERIFIER.verify(edited);
 
     assertThat(TestPdfs.pageCount(edited)).isEqualTo(2);
-    assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
-    assertThat(report.subIndication()).contains(SubIndication.SIG_CONSTRAINTS_FAILURE);
+    assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(report.subIndication()).contains(SubIndication.FORMAT_FAILURE);
     SignatureReport signature = report.signatures().get(0);
     assertThat(signature.coversWholeDocument()).isFalse();
-    assertThat(signature.reason().key()).isEqualTo("document.changedAfterSigning");
+    assertThat(signature.reason().key()).isEqualTo("changes.pages");
     assertThat(signature.reason().en())
-        .startsWith((edited.length - pdf.length) + " bytes were added after the last signature");
+        .isEqualTo(
+            "Pages were added, removed or reordered after this signature: the signed version has"
+                + " 1 pages, the document now has 2.");
   }
 
   @Test
-  void verify_garbageAppended_notTotalPassed() throws Exception {
+  void verify_garbageAppended_totalFailedTrailingData() throws Exception {
     byte[] pdf = signed();
     byte[] appended = Arrays.copyOf(pdf, pdf.length + 7);
     System.arraycopy("GARBAGE".getBytes(StandardCharsets.US_ASCII), 0, appended, pdf.length, 7);
 
     VerificationReport report = VERIFIER.verify(appended);
 
-    assertThat(report.indication()).isEqualTo(Indication.INDETERMINATE);
-    assertThat(report.subIndication()).contains(SubIndication.SIG_CONSTRAINTS_FAILURE);
+    assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
+    assertThat(report.subIndication()).contains(SubIndication.FORMAT_FAILURE);
+    assertThat(report.reason().key()).isEqualTo("changes.trailingData");
+    assertThat(report.reason().en()).startsWith("7 bytes were appended after this signature");
     assertThat(report.signatures().get(0).coversWholeDocument()).isFalse();
   }
 
@@ -189,12 +193,13 @@ class SignatureVerifierTest {
 
     VerificationReport report = verifier.verify(twice);
 
-    assertThat(report.indication()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(report.signatures()).hasSize(2);
     assertThat(report.signatures().get(0).coversWholeDocument()).isFalse();
     assertThat(report.signatures().get(0).reason().key()).isEqualTo("signature.validRevision");
     assertThat(report.signatures().get(1).coversWholeDocument()).isTrue();
     assertThat(report.signatures().get(1).fieldName()).isNotEqualTo("Signature1");
+    assertThat(report.signatures().get(1).reason().key()).isEqualTo("signature.valid");
   }
 
   @Test
