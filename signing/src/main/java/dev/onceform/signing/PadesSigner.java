@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +72,8 @@ public final class PadesSigner {
   private final CadesSignatureFactory cms;
   private final @Nullable RevocationSource revocationSource;
   private final @Nullable LongTermData longTerm;
+  private final @Nullable DocMdp certify;
+  private final @Nullable SignatureAppearance appearance;
 
   private PadesSigner(Builder builder, SignerKey key) {
     this.key = key;
@@ -81,6 +84,8 @@ public final class PadesSigner {
     this.signatureAlgorithm = SignerCertificatePolicy.algorithmFor(key, digest);
     this.level = builder.level;
     this.timestampClient = builder.timestampClient;
+    this.certify = builder.certify;
+    this.appearance = builder.appearance;
     this.reservedBytes =
         RESERVE_BEYOND_CHAIN
             + encodedLength(key)
@@ -117,6 +122,8 @@ public final class PadesSigner {
     builder.location = location;
     builder.timestampClient = timestampClient;
     builder.revocationSource = revocationSource;
+    builder.certify = certify;
+    builder.appearance = appearance;
     return builder;
   }
 
@@ -137,7 +144,8 @@ public final class PadesSigner {
     Instant signingTime = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     SignerCertificatePolicy.requireUsable(key, signingTime);
     PdfSignatureWriter.Dictionary dictionary =
-        new PdfSignatureWriter.Dictionary(signingTime, reason, location, reservedBytes);
+        new PdfSignatureWriter.Dictionary(
+            signingTime, reason, location, reservedBytes, certify, visible(signingTime));
     byte[][] container = new byte[1][];
     byte[] signed =
         PdfSignatureWriter.sign(
@@ -153,6 +161,19 @@ public final class PadesSigner {
     }
     LongTermData.Collected collected = validationData.collect(key, container[0]);
     return DssWriter.append(signed, collected.certificates(), collected.revocation());
+  }
+
+  private VisibleSignature.@Nullable Spec visible(Instant signingTime) {
+    SignatureAppearance chosen = appearance;
+    if (chosen == null) {
+      return null;
+    }
+    List<String> lines =
+        chosen.lines().isEmpty()
+            ? VisibleSignature.defaultLines(
+                key.certificateChain().get(0), signingTime, chosen.zone())
+            : chosen.lines();
+    return new VisibleSignature.Spec(chosen, lines);
   }
 
   @Override
@@ -188,6 +209,8 @@ public final class PadesSigner {
     private PadesLevel level = PadesLevel.B_B;
     private @Nullable TimestampClient timestampClient;
     private @Nullable RevocationSource revocationSource;
+    private @Nullable DocMdp certify;
+    private @Nullable SignatureAppearance appearance;
 
     private Builder() {}
 
@@ -290,6 +313,30 @@ public final class PadesSigner {
      */
     public Builder revocationSource(RevocationSource source) {
       this.revocationSource = requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Makes the signature a certification signature (DocMDP): the document's author states which
+     * changes may follow. Only the first signature of a document can certify it; by default
+     * signatures are approval signatures.
+     *
+     * @param permission what may change after the certification
+     * @return this builder
+     */
+    public Builder certify(DocMdp permission) {
+      this.certify = requireNonNull(permission, "permission");
+      return this;
+    }
+
+    /**
+     * Makes the signature visible with this appearance; by default signatures are invisible.
+     *
+     * @param appearance the page, rectangle, text and font
+     * @return this builder
+     */
+    public Builder appearance(SignatureAppearance appearance) {
+      this.appearance = requireNonNull(appearance, "appearance");
       return this;
     }
 
