@@ -89,8 +89,8 @@ final class VisibleSignature {
     if (!inside) {
       throw SigningException.of(
           SigningException.APPEARANCE_OUTSIDE_PAGE,
-          "the signature rectangle [%s %s %s %s] (x y width height) is not inside page index %d,"
-              + " whose visible area is [%s %s %s %s]; pass a rectangle within it, in points from"
+          "the signature rectangle [%.1f %.1f %.1f %.1f] (x y width height) is not inside page index"
+              + " %d, whose visible area is [%.1f %.1f %.1f %.1f]; pass a rectangle within it, in points from"
               + " the lower-left corner",
           appearance.x(),
           appearance.y(),
