@@ -19,7 +19,6 @@ final class Certification {
   private static final COSName TRANSFORM_PARAMS = COSName.getPDFName("TransformParams");
   private static final COSName REFERENCE = COSName.getPDFName("Reference");
   private static final COSName SIG_REF = COSName.getPDFName("SigRef");
-  private static final COSName DIGEST_METHOD = COSName.getPDFName("DigestMethod");
 
   /** The /P value when /TransformParams has none (ISO 32000-1, table 254). */
   private static final int DEFAULT_PERMISSION = 2;
@@ -97,11 +96,8 @@ final class Certification {
     reference.setItem(COSName.TYPE, SIG_REF);
     reference.setItem(TRANSFORM_METHOD, COSName.DOCMDP);
     reference.setItem(TRANSFORM_PARAMS, params);
-    if (document.getVersion() < 2.0f) {
-      // Required by PDF 1.5 to 1.7 readers such as older Acrobat; deprecated in PDF 2.0. It names
-      // the digest of the (long obsolete) object digest, not the signature's.
-      reference.setItem(DIGEST_METHOD, COSName.getPDFName("SHA1"));
-    }
+    // No /DigestMethod: PDF/A (ISO 19005-2/3, 6.1.12) forbids it beside DocMDP and PDF 2.0
+    // deprecates it; the signature's own digest is in the CMS.
     COSArray references = new COSArray();
     references.add(reference);
     signature.getCOSObject().setItem(REFERENCE, references);

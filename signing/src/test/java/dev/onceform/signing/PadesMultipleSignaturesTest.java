@@ -179,6 +179,12 @@ class PadesMultipleSignaturesTest {
       assertThat(params.getCOSName(COSName.TYPE)).isEqualTo(COSName.getPDFName("TransformParams"));
       assertThat(params.getInt(COSName.P)).isEqualTo(permission.permission());
       assertThat(params.getNameAsString(COSName.V)).isEqualTo("1.2");
+      // PDF/A-2/3 (6.1.12) forbids these beside DocMDP.
+      assertThat(reference.keySet())
+          .doesNotContain(
+              COSName.getPDFName("DigestMethod"),
+              COSName.getPDFName("DigestValue"),
+              COSName.getPDFName("DigestLocation"));
       COSDictionary perms =
           document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PERMS);
       assertThat(perms.getCOSDictionary(COSName.DOCMDP)).isSameAs(signature);
