@@ -18,13 +18,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Signs PDF documents with a PAdES baseline B-B signature, or B-T with a signature timestamp.
  *
- * <p>The signature is invisible and is added as an incremental update: the input bytes are kept
- * unchanged at the start of the output, so earlier signatures and PDF/A conformance survive. The
- * signature dictionary has {@code /SubFilter /ETSI.CAdES.detached} and the signing time in {@code
- * /M} (from the configured clock, to the second). The CMS SignedData is detached over the ByteRange
- * and holds the signed attributes content-type, message-digest and signing-certificate-v2
- * (SHA-256), no CMS signing-time, and the key's certificate chain. RSA keys sign with PKCS#1 v1.5,
- * EC keys with ECDSA.
+ * <p>The signature is added as an incremental update: the input bytes are kept unchanged at the
+ * start of the output, so earlier signatures and PDF/A conformance survive. A document can be
+ * signed several times (an official, then the agency's seal): each call adds a new signature field
+ * named {@code Signature1}, {@code Signature2}, … (the first name no existing field uses), and
+ * every earlier signature still verifies over its own revision. The signature dictionary has {@code
+ * /SubFilter /ETSI.CAdES.detached} and the signing time in {@code /M} (from the configured clock,
+ * to the second). The CMS SignedData is detached over the ByteRange and holds the signed attributes
+ * content-type, message-digest and signing-certificate-v2 (SHA-256), no CMS signing-time, and the
+ * key's certificate chain. RSA keys sign with PKCS#1 v1.5, EC keys with ECDSA.
  *
  * <p>At {@link PadesLevel#B_T} ({@link Builder#level}, with a {@link Builder#timestampClient}), the
  * signature value is sent, as a digest, to an RFC 3161 time-stamping authority once the CMS is
@@ -37,6 +39,13 @@ import org.jspecify.annotations.Nullable;
  * signer's and the TSA's chains and, for each certificate that is not self-signed, revocation data
  * from the {@link Builder#revocationSource} (OCSP responses or CRLs) issued at or after the
  * timestamp's time. The signed bytes are not touched, so the signature stays valid.
+ *
+ * <p>By default the signature is an invisible approval signature. {@link Builder#certify(DocMdp)}
+ * makes it a certification signature (DocMDP) that states which changes may follow; only the first
+ * signature of a document can certify it, and a document certified with {@link DocMdp#NO_CHANGES}
+ * takes no further signature. {@link Builder#appearance(SignatureAppearance)} makes the signature
+ * visible: a rectangle on a page with lines of text (by default the signer's name, organisation and
+ * "Ký ngày …") in an embedded TrueType font.
  *
  * <p>Instances are immutable and thread-safe: build once and share. At B-B with an RSA key, the
  * same input, key and clock give byte-identical output (a B-T token differs on every call).
@@ -137,7 +146,11 @@ public final class PadesSigner {
    *     the certificate is expired or not yet valid at the clock's time, {@code OF-SIGN-303} if it
    *     is not for signatures, {@code OF-SIGN-305}/{@code 306} if the key fails or does not match
    *     its certificate; at B-T, {@code OF-SIGN-6xx} if no usable timestamp was obtained (see
-   *     {@link TimestampClient#timestamp})
+   *     {@link TimestampClient#timestamp}); {@code OF-SIGN-206} if certifying an already signed
+   *     PDF, {@code OF-SIGN-207} if the PDF is certified with no changes allowed; for a visible
+   *     signature, {@code OF-SIGN-208} if its page does not exist, {@code OF-SIGN-209} if its
+   *     rectangle is not on the page, {@code OF-SIGN-210} if the font lacks a letter of the text,
+   *     {@code OF-SIGN-211} if the text does not fit
    */
   public byte[] sign(byte[] pdf) {
     requireNonNull(pdf, "pdf");
@@ -178,7 +191,15 @@ public final class PadesSigner {
 
   @Override
   public String toString() {
-    return "PadesSigner[key=" + key.id() + ", " + signatureAlgorithm + ", " + level + "]";
+    return "PadesSigner[key="
+        + key.id()
+        + ", "
+        + signatureAlgorithm
+        + ", "
+        + level
+        + (certify == null ? "" : ", certify=" + certify)
+        + (appearance == null ? "" : ", visible")
+        + "]";
   }
 
   private static int encodedLength(SignerKey key) {
