@@ -11,19 +11,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Signs PDF documents with a PAdES baseline B-B signature, or B-T with a signature timestamp.
  *
- * <p>The signature is invisible and is added as an incremental update: the input bytes are kept
- * unchanged at the start of the output, so earlier signatures and PDF/A conformance survive. The
- * signature dictionary has {@code /SubFilter /ETSI.CAdES.detached} and the signing time in {@code
- * /M} (from the configured clock, to the second). The CMS SignedData is detached over the ByteRange
- * and holds the signed attributes content-type, message-digest and signing-certificate-v2
- * (SHA-256), no CMS signing-time, and the key's certificate chain. RSA keys sign with PKCS#1 v1.5,
- * EC keys with ECDSA.
+ * <p>The signature is added as an incremental update: the input bytes are kept unchanged at the
+ * start of the output, so earlier signatures and PDF/A conformance survive. A document can be
+ * signed several times (an official, then the agency's seal): each call adds a new signature field
+ * named {@code Signature1}, {@code Signature2}, … (the first name no existing field uses), and
+ * every earlier signature still verifies over its own revision. The signature dictionary has {@code
+ * /SubFilter /ETSI.CAdES.detached} and the signing time in {@code /M} (from the configured clock,
+ * to the second). The CMS SignedData is detached over the ByteRange and holds the signed attributes
+ * content-type, message-digest and signing-certificate-v2 (SHA-256), no CMS signing-time, and the
+ * key's certificate chain. RSA keys sign with PKCS#1 v1.5, EC keys with ECDSA.
  *
  * <p>At {@link PadesLevel#B_T} ({@link Builder#level}, with a {@link Builder#timestampClient}), the
  * signature value is sent, as a digest, to an RFC 3161 time-stamping authority once the CMS is
@@ -36,6 +39,13 @@ import org.jspecify.annotations.Nullable;
  * signer's and the TSA's chains and, for each certificate that is not self-signed, revocation data
  * from the {@link Builder#revocationSource} (OCSP responses or CRLs) issued at or after the
  * timestamp's time. The signed bytes are not touched, so the signature stays valid.
+ *
+ * <p>By default the signature is an invisible approval signature. {@link Builder#certify(DocMdp)}
+ * makes it a certification signature (DocMDP) that states which changes may follow; only the first
+ * signature of a document can certify it, and a document certified with {@link DocMdp#NO_CHANGES}
+ * takes no further signature. {@link Builder#appearance(SignatureAppearance)} makes the signature
+ * visible: a rectangle on a page with lines of text (by default the signer's name, organisation and
+ * "Ký ngày …") in an embedded TrueType font.
  *
  * <p>Instances are immutable and thread-safe: build once and share. At B-B with an RSA key, the
  * same input, key and clock give byte-identical output (a B-T token differs on every call).
@@ -78,6 +88,8 @@ public final class PadesSigner {
   private final CadesSignatureFactory cms;
   private final @Nullable RevocationSource revocationSource;
   private final @Nullable LongTermData longTerm;
+  private final @Nullable DocMdp certify;
+  private final @Nullable SignatureAppearance appearance;
 
   private PadesSigner(Builder builder, SignerKey key) {
     this.key = key;
@@ -88,6 +100,8 @@ public final class PadesSigner {
     this.signatureAlgorithm = SignerCertificatePolicy.algorithmFor(key, digest);
     this.level = builder.level;
     this.timestampClient = builder.timestampClient;
+    this.certify = builder.certify;
+    this.appearance = builder.appearance;
     this.reservedBytes =
         Math.min(
             MAX_PDFA_STRING_BYTES,
@@ -126,6 +140,8 @@ public final class PadesSigner {
     builder.location = location;
     builder.timestampClient = timestampClient;
     builder.revocationSource = revocationSource;
+    builder.certify = certify;
+    builder.appearance = appearance;
     return builder;
   }
 
@@ -139,14 +155,19 @@ public final class PadesSigner {
    *     the certificate is expired or not yet valid at the clock's time, {@code OF-SIGN-303} if it
    *     is not for signatures, {@code OF-SIGN-305}/{@code 306} if the key fails or does not match
    *     its certificate; at B-T, {@code OF-SIGN-6xx} if no usable timestamp was obtained (see
-   *     {@link TimestampClient#timestamp})
+   *     {@link TimestampClient#timestamp}); {@code OF-SIGN-206} if certifying an already signed
+   *     PDF, {@code OF-SIGN-207} if the PDF is certified with no changes allowed; for a visible
+   *     signature, {@code OF-SIGN-208} if its page does not exist, {@code OF-SIGN-209} if its
+   *     rectangle is not on the page, {@code OF-SIGN-210} if the font lacks a letter of the text,
+   *     {@code OF-SIGN-211} if the text does not fit
    */
   public byte[] sign(byte[] pdf) {
     requireNonNull(pdf, "pdf");
     Instant signingTime = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     SignerCertificatePolicy.requireUsable(key, signingTime);
     PdfSignatureWriter.Dictionary dictionary =
-        new PdfSignatureWriter.Dictionary(signingTime, reason, location, reservedBytes);
+        new PdfSignatureWriter.Dictionary(
+            signingTime, reason, location, reservedBytes, certify, visible(signingTime));
     byte[][] container = new byte[1][];
     byte[] signed =
         PdfSignatureWriter.sign(
@@ -164,9 +185,30 @@ public final class PadesSigner {
     return DssWriter.append(signed, collected.certificates(), collected.revocation());
   }
 
+  private VisibleSignature.@Nullable Spec visible(Instant signingTime) {
+    SignatureAppearance chosen = appearance;
+    if (chosen == null) {
+      return null;
+    }
+    List<String> lines =
+        chosen.lines().isEmpty()
+            ? VisibleSignature.defaultLines(
+                key.certificateChain().get(0), signingTime, chosen.zone())
+            : chosen.lines();
+    return new VisibleSignature.Spec(chosen, lines);
+  }
+
   @Override
   public String toString() {
-    return "PadesSigner[key=" + key.id() + ", " + signatureAlgorithm + ", " + level + "]";
+    return "PadesSigner[key="
+        + key.id()
+        + ", "
+        + signatureAlgorithm
+        + ", "
+        + level
+        + (certify == null ? "" : ", certify=" + certify)
+        + (appearance == null ? "" : ", visible")
+        + "]";
   }
 
   private static int encodedLength(SignerKey key) {
@@ -197,6 +239,8 @@ public final class PadesSigner {
     private PadesLevel level = PadesLevel.B_B;
     private @Nullable TimestampClient timestampClient;
     private @Nullable RevocationSource revocationSource;
+    private @Nullable DocMdp certify;
+    private @Nullable SignatureAppearance appearance;
 
     private Builder() {}
 
@@ -299,6 +343,30 @@ public final class PadesSigner {
      */
     public Builder revocationSource(RevocationSource source) {
       this.revocationSource = requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Makes the signature a certification signature (DocMDP): the document's author states which
+     * changes may follow. Only the first signature of a document can certify it; by default
+     * signatures are approval signatures.
+     *
+     * @param permission what may change after the certification
+     * @return this builder
+     */
+    public Builder certify(DocMdp permission) {
+      this.certify = requireNonNull(permission, "permission");
+      return this;
+    }
+
+    /**
+     * Makes the signature visible with this appearance; by default signatures are invisible.
+     *
+     * @param appearance the page, rectangle, text and font
+     * @return this builder
+     */
+    public Builder appearance(SignatureAppearance appearance) {
+      this.appearance = requireNonNull(appearance, "appearance");
       return this;
     }
 

@@ -6,27 +6,43 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.function.UnaryOperator;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adds an invisible signature field to a PDF and writes it as an incremental update, so the bytes
- * of the input (earlier signatures, PDF/A) stay as they were. The CMS comes from a callback that
- * receives the ByteRange bytes.
+ * Adds a signature field (invisible, or visible with an appearance) to a PDF and writes it as an
+ * incremental update, so the bytes of the input (earlier signatures, PDF/A) stay as they were. The
+ * new field is named {@code SignatureN}, the first N not taken by an existing field. A
+ * certification signature also gets its DocMDP entries. The CMS comes from a callback that receives
+ * the ByteRange bytes.
  */
 final class PdfSignatureWriter {
 
   /** What goes into the signature dictionary. */
   record Dictionary(
-      Instant signingTime, @Nullable String reason, @Nullable String location, int reservedBytes) {}
+      Instant signingTime,
+      @Nullable String reason,
+      @Nullable String location,
+      int reservedBytes,
+      @Nullable DocMdp certify,
+      VisibleSignature.@Nullable Spec visible) {}
+
+  private static final String FIELD_PREFIX = "Signature";
 
   private PdfSignatureWriter() {}
 
@@ -49,11 +65,28 @@ final class PdfSignatureWriter {
             "the PDF has no pages (%d bytes); a signature needs a page to attach to",
             pdf.length);
       }
+      Certification.checkAllowed(document, Optional.ofNullable(dictionary.certify()), pdf.length);
+      VisibleSignature.Spec visible = dictionary.visible();
+      if (visible != null) {
+        VisibleSignature.check(document, visible.appearance());
+        options.setPage(visible.appearance().page());
+      }
+      String fieldName = unusedFieldName(document);
       // The document ID is derived from this value; taking it from the clock makes output
       // repeatable for the same input, key and clock.
       document.setDocumentId(dictionary.signingTime().toEpochMilli());
       options.setPreferredSignatureSize(dictionary.reservedBytes());
-      document.addSignature(signatureDictionary(dictionary), options);
+      PDSignature signature = signatureDictionary(dictionary);
+      document.addSignature(signature, options);
+      PDSignatureField field = fieldOf(document, signature);
+      field.setPartialName(fieldName);
+      DocMdp certify = dictionary.certify();
+      if (certify != null) {
+        Certification.certify(document, signature, certify);
+      }
+      if (visible != null) {
+        VisibleSignature.draw(document, field.getWidgets().get(0), visible);
+      }
       ByteArrayOutputStream out =
           new ByteArrayOutputStream(pdf.length + 2 * dictionary.reservedBytes() + 4096);
       ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
@@ -98,6 +131,41 @@ final class PdfSignatureWriter {
           pdf.length,
           e.getMessage());
     }
+  }
+
+  /** {@code Signature1}, {@code Signature2}, …: the first not used by a field of the document. */
+  private static String unusedFieldName(PDDocument document) {
+    PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+    Set<String> taken = new HashSet<>();
+    if (form != null) {
+      for (PDField field : form.getFieldTree()) {
+        taken.add(field.getFullyQualifiedName());
+        String partial = field.getPartialName();
+        if (partial != null) {
+          taken.add(partial);
+        }
+      }
+    }
+    int n = 1;
+    while (taken.contains(FIELD_PREFIX + n)) {
+      n++;
+    }
+    return FIELD_PREFIX + n;
+  }
+
+  /** The field PDFBox just made for {@code signature}. */
+  private static PDSignatureField fieldOf(PDDocument document, PDSignature signature) {
+    PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+    if (form != null) {
+      for (PDField field : form.getFieldTree()) {
+        if (field instanceof PDSignatureField candidate
+            && candidate.getCOSObject().getDictionaryObject(COSName.V)
+                == signature.getCOSObject()) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException("PDFBox added no field for the signature");
   }
 
   private static PDSignature signatureDictionary(Dictionary dictionary) {

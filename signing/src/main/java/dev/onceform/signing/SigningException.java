@@ -77,6 +77,35 @@ public final class SigningException extends RuntimeException {
   /** PDFBox failed while writing the signed PDF. */
   public static final String PDF_WRITE_FAILED = "OF-SIGN-205";
 
+  /**
+   * A certification signature was asked for ({@code PadesSigner.Builder.certify}) but the PDF is
+   * already signed; only the first signature can certify a document.
+   */
+  public static final String CERTIFICATION_NOT_FIRST = "OF-SIGN-206";
+
+  /**
+   * The PDF is certified with DocMDP {@code /P 1} (no changes allowed): another signature would
+   * break the certification.
+   */
+  public static final String DOCUMENT_CERTIFIED_NO_CHANGES = "OF-SIGN-207";
+
+  /** The page of the visible signature does not exist in the PDF. */
+  public static final String APPEARANCE_PAGE_OUT_OF_RANGE = "OF-SIGN-208";
+
+  /** The rectangle of the visible signature is not inside its page. */
+  public static final String APPEARANCE_OUTSIDE_PAGE = "OF-SIGN-209";
+
+  /**
+   * The font of the visible signature cannot be read, is not a TrueType font with a Unicode cmap,
+   * or has no glyph for a character of the text.
+   */
+  public static final String APPEARANCE_FONT = "OF-SIGN-210";
+
+  /**
+   * The text of the visible signature does not fit into its rectangle even at the smallest size.
+   */
+  public static final String APPEARANCE_TEXT_TOO_LONG = "OF-SIGN-211";
+
   /** The signer certificate has expired at the signing time. */
   public static final String CERTIFICATE_EXPIRED = "OF-SIGN-301";
 

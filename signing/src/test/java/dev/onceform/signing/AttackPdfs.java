@@ -154,6 +154,19 @@ final class AttackPdfs {
    * p}, named in the catalog's {@code /Perms /DocMDP} (ISO 32000-1 §12.8.2.2).
    */
   static byte[] certify(byte[] pdf, SignerKey key, Instant time, int p) throws IOException {
+    return sign(pdf, key, time, p);
+  }
+
+  /**
+   * Adds an approval signature without {@link PadesSigner}'s checks, e.g. on a PDF certified with
+   * P=1, which {@link PadesSigner} refuses to sign.
+   */
+  static byte[] approve(byte[] pdf, SignerKey key, Instant time) throws IOException {
+    return sign(pdf, key, time, 0);
+  }
+
+  /** Signs; with {@code p} of 1 to 3, as a certification signature with that permission. */
+  private static byte[] sign(byte[] pdf, SignerKey key, Instant time, int p) throws IOException {
     try (PDDocument document = Loader.loadPDF(pdf);
         SignatureOptions options = new SignatureOptions()) {
       PDSignature signature = new PDSignature();
@@ -162,18 +175,20 @@ final class AttackPdfs {
       Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
       calendar.setTimeInMillis(time.toEpochMilli());
       signature.setSignDate(calendar);
-      COSDictionary params = new COSDictionary();
-      params.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
-      params.setInt(COSName.P, p);
-      params.setName(COSName.V, "1.2");
-      COSDictionary reference = new COSDictionary();
-      reference.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));
-      reference.setItem(COSName.TRANSFORM_METHOD, COSName.DOCMDP);
-      reference.setItem(COSName.TRANSFORM_PARAMS, params);
-      signature.getCOSObject().setItem(COSName.REFERENCE, array(reference));
-      COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
-      catalog.setItem(COSName.PERMS, dictionary(COSName.DOCMDP, signature.getCOSObject()));
-      catalog.setNeedToBeUpdated(true);
+      if (p > 0) {
+        COSDictionary params = new COSDictionary();
+        params.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
+        params.setInt(COSName.P, p);
+        params.setName(COSName.V, "1.2");
+        COSDictionary reference = new COSDictionary();
+        reference.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));
+        reference.setItem(COSName.TRANSFORM_METHOD, COSName.DOCMDP);
+        reference.setItem(COSName.TRANSFORM_PARAMS, params);
+        signature.getCOSObject().setItem(COSName.REFERENCE, array(reference));
+        COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+        catalog.setItem(COSName.PERMS, dictionary(COSName.DOCMDP, signature.getCOSObject()));
+        catalog.setNeedToBeUpdated(true);
+      }
       options.setPreferredSignatureSize(20_000);
       document.addSignature(signature, options);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
