@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * signature of a document can certify it, and a document certified with {@link DocMdp#NO_CHANGES}
  * takes no further signature. {@link Builder#appearance(SignatureAppearance)} makes the signature
  * visible: a rectangle on a page with lines of text (by default the signer's name, organisation and
- * "Ký ngày …") in an embedded TrueType font.
+ * "Thời gian ký: …") in an embedded TrueType font.
  *
  * <p>Instances are immutable and thread-safe: build once and share. At B-B with an RSA key, the
  * same input, key and clock give byte-identical output (a B-T token differs on every call).

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * none).
  *
  * <p>Without {@link Builder#lines}, the lines are the signer certificate's common name (CN), its
- * organisation (O) if any, and {@code "Ký ngày dd/MM/yyyy HH:mm"} with the signing time in the
- * {@link Builder#zone} (default {@code Asia/Ho_Chi_Minh}).
+ * organisation (O) if any, and {@code "Thời gian ký: HH:mm:ss dd/MM/yyyy"} (the order Decree 30
+ * uses) with the signing time in the {@link Builder#zone} (default {@code Asia/Ho_Chi_Minh}).
  *
  * <p>Immutable and thread-safe.
  *

@@ -34,7 +34,7 @@ final class VisibleSignature {
   private static final double PADDING = 2;
 
   private static final DateTimeFormatter SIGNED_AT =
-      DateTimeFormatter.ofPattern("'Ký ngày' dd/MM/yyyy HH:mm", Locale.ROOT);
+      DateTimeFormatter.ofPattern("'Thời gian ký:' HH:mm:ss dd/MM/yyyy", Locale.ROOT);
 
   /** The appearance and the lines to draw (the caller's, or the defaults from the signer). */
   record Spec(SignatureAppearance appearance, List<String> lines) {

@@ -126,7 +126,7 @@ class SignatureAppearanceTest {
         .containsSubsequence(
             "Ủy ban nhân dân xã Hòa Phú (TEST)",
             "Ủy ban nhân dân xã Hòa Phú",
-            "Ký ngày 03/12/2026 10:15");
+            "Thời gian ký: 10:15:00 03/12/2026");
   }
 
   @Test
@@ -138,7 +138,7 @@ class SignatureAppearanceTest {
         VisibleSignature.defaultLines(
             person.signerCertificate(), NOW, java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    assertThat(lines).containsExactly("Trần Văn Bình (TEST)", "Ký ngày 03/12/2026 10:15");
+    assertThat(lines).containsExactly("Trần Văn Bình (TEST)", "Thời gian ký: 10:15:00 03/12/2026");
   }
 
   @Test
