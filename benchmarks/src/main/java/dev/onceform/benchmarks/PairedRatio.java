@@ -2,15 +2,17 @@ package dev.onceform.benchmarks;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
@@ -26,12 +28,14 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.onceform.benchmarks.PairedRatio ValidationBenchmark [rounds]
  * java -cp benchmarks/target/benchmarks.jar dev.onceform.benchmarks.PairedRatio ValidationBenchmark onceformValid rawValid [rounds]
+ * java -cp benchmarks/target/benchmarks.jar dev.onceform.benchmarks.PairedRatio SigningBenchmark sign signFloor keyType=EC_P256 [rounds]
  * }</pre>
  *
  * <p>With only a class, every {@code @Benchmark} method {@code onceformX} is paired with its
  * baseline {@code rawX}. A class without a package is looked up in {@code dev.onceform.benchmarks}.
- * Rounds default to 6 (an even number, so each order runs equally often). For maintainers; not a CI
- * gate.
+ * Arguments {@code name=value} set a {@code @Param} (one value each, since every fork must run the
+ * same configuration). Rounds default to 6 (an even number, so each order runs equally often). For
+ * maintainers; not a CI gate.
  */
 public final class PairedRatio {
   private static final int DEFAULT_ROUNDS = 6;
@@ -51,14 +55,23 @@ public final class PairedRatio {
    * @param args {@code Class [benchmark baseline] [rounds]}
    */
   public static void main(String[] args) throws RunnerException, ClassNotFoundException {
-    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    List<String> rest = new ArrayList<>();
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String arg : args) {
+      int equals = arg.indexOf('=');
+      if (equals > 0) {
+        params.put(arg.substring(0, equals), arg.substring(equals + 1));
+      } else {
+        rest.add(arg);
+      }
+    }
     int rounds = DEFAULT_ROUNDS;
     if (!rest.isEmpty() && rest.get(rest.size() - 1).matches("\\d+")) {
       rounds = Integer.parseInt(rest.remove(rest.size() - 1));
     }
     if ((rest.size() != 1 && rest.size() != 3) || rounds < 1) {
       System.err.println(
-          "usage: PairedRatio <BenchmarkClass> [<benchmark> <baseline>] [rounds >= 1, default 6]");
+          "usage: PairedRatio <BenchmarkClass> [<benchmark> <baseline>] [name=value ...] [rounds >= 1, default 6]");
       System.exit(2);
       return;
     }
@@ -79,9 +92,10 @@ public final class PairedRatio {
     for (int round = 0; round < rounds; round++) {
       for (Pair pair : pairs) {
         boolean baselineFirst = round % 2 == 1;
-        Result<?> first = run(className, baselineFirst ? pair.baseline() : pair.benchmark(), round);
+        Result<?> first =
+            run(className, baselineFirst ? pair.baseline() : pair.benchmark(), round, params);
         Result<?> second =
-            run(className, baselineFirst ? pair.benchmark() : pair.baseline(), round);
+            run(className, baselineFirst ? pair.benchmark() : pair.baseline(), round, params);
         Result<?> score = baselineFirst ? second : first;
         Result<?> base = baselineFirst ? first : second;
         pair.scores().add(score.getScore());
@@ -115,17 +129,19 @@ public final class PairedRatio {
     return pairs;
   }
 
-  private static Result<?> run(String className, String method, int round) throws RunnerException {
-    System.out.printf(Locale.ROOT, "round %d: %s ...", round + 1, method);
-    RunResult result =
-        new Runner(
-                new OptionsBuilder()
-                    .include("^" + Pattern.quote(className + "." + method) + "$")
-                    .forks(1)
-                    .shouldFailOnError(true)
-                    .verbosity(VerboseMode.SILENT)
-                    .build())
-            .runSingle();
+  private static Result<?> run(
+      String className, String method, int round, Map<String, String> params)
+      throws RunnerException {
+    System.out.printf(
+        Locale.ROOT, "round %d: %s %s...", round + 1, method, params.isEmpty() ? "" : params + " ");
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include("^" + Pattern.quote(className + "." + method) + "$")
+            .forks(1)
+            .shouldFailOnError(true)
+            .verbosity(VerboseMode.SILENT);
+    params.forEach(options::param);
+    RunResult result = new Runner(options.build()).runSingle();
     Result<?> primary = result.getPrimaryResult();
     System.out.printf(Locale.ROOT, " %.3f %s%n", primary.getScore(), primary.getScoreUnit());
     return primary;

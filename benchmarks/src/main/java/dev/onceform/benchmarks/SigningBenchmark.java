@@ -69,6 +69,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       BouncyCastle's defaults) over the same file with the same key.
  *   <li>{@link #verify}: {@link SignatureVerifier#verify} of the signed file: ByteRange, CMS,
  *       digest, signature value, chain to the trust anchor, key usage. Target: ≤ 5 ms.
+ *   <li>{@link #verifyTwoSignatures}: the same file signed twice, so the first signature no longer
+ *       covers the file and the change analysis compares its revision with the whole document.
  *   <li>{@link #verifyFloor} (baseline): load the signed PDF with PDFBox, parse the CMS in {@code
  *       /Contents} with BouncyCastle and compare its message-digest attribute with SHA-256 over the
  *       ByteRange.
@@ -86,6 +88,7 @@ public class SigningBenchmark {
 
   private byte[] pdf;
   private byte[] signed;
+  private byte[] signedTwice;
   private PadesSigner signer;
   private SignatureVerifier verifier;
   private PrivateKey privateKey;
@@ -112,6 +115,12 @@ public class SigningBenchmark {
     VerificationReport report = verifier.verify(signed);
     if (report.indication() != Indication.TOTAL_PASSED) {
       throw new IllegalStateException("the signed result does not verify: " + report);
+    }
+    // A second signature: the first no longer covers the file, so the change analysis runs.
+    signedTwice = signer.sign(signed);
+    VerificationReport twice = verifier.verify(signedTwice);
+    if (twice.indication() != Indication.TOTAL_PASSED || twice.signatures().size() != 2) {
+      throw new IllegalStateException("the twice-signed result does not verify: " + twice);
     }
     Path p12 = Files.createTempFile("onceform-bench", ".p12");
     try {
@@ -204,6 +213,11 @@ public class SigningBenchmark {
   @Benchmark
   public VerificationReport verify() {
     return verifier.verify(signed);
+  }
+
+  @Benchmark
+  public VerificationReport verifyTwoSignatures() {
+    return verifier.verify(signedTwice);
   }
 
   @Benchmark

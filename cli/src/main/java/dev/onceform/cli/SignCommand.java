@@ -54,14 +54,15 @@ final class SignCommand implements Callable<Integer> {
       description =
           "PAdES baseline level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). B-T adds"
               + " a signature timestamp from --tsa; B-LT also adds the validation data"
-              + " (certificates, CRLs or OCSP responses) for long-term validation.")
+              + " (certificates, CRLs or OCSP responses) for long-term validation; B-LTA then adds a"
+              + " document timestamp from the same TSA.")
   SigningLevel level = SigningLevel.B_B;
 
   @Option(
       names = "--tsa",
       paramLabel = "URL",
       description =
-          "The RFC 3161 time-stamping authority (http or https); required by B-T and B-LT.")
+          "The RFC 3161 time-stamping authority (http or https); required by B-T, B-LT and B-LTA.")
   @Nullable String tsa;
 
   @Option(
@@ -76,7 +77,7 @@ final class SignCommand implements Callable<Integer> {
       names = "--crl",
       paramLabel = "CRL.pem",
       description =
-          "B-LT only, repeatable: PEM file(s) with the CRLs of the CAs of the signer's and the"
+          "B-LT and B-LTA only, repeatable: PEM file(s) with the CRLs of the CAs of the signer's and the"
               + " TSA's chains; then only these are used, offline. Without --crl, B-LT asks the"
               + " OCSP responders and CRL URLs named in the certificates.")
   List<Path> crls = new ArrayList<>();
@@ -153,7 +154,7 @@ final class SignCommand implements Callable<Integer> {
     }
     if (!level.longTerm() && !crls.isEmpty()) {
       throw new UsageException(
-          "--crl applies only to --level B-LT (validation data); add --level B-LT or drop it");
+          "--crl applies only to --level B-LT or B-LTA (validation data); add --level B-LT or drop it");
     }
   }
 

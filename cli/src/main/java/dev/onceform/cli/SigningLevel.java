@@ -9,8 +9,8 @@ import picocli.CommandLine;
 
 /**
  * The values of {@code onceform sign --level}, as ETSI writes them ({@code B-B}, {@code B-T},
- * {@code B-LT}). A new level is one more constant here: the option's help, its error message and
- * the {@code --tsa} check follow.
+ * {@code B-LT}, {@code B-LTA}). A new level is one more constant here: the option's help, its error
+ * message and the {@code --tsa} check follow.
  */
 enum SigningLevel {
   /** Baseline B-B: the signature alone. */
@@ -21,7 +21,11 @@ enum SigningLevel {
    * Baseline B-LT: B-T plus the validation data (certificates, CRLs or OCSP responses) in a DSS,
    * from the URLs in the certificates or from the files given with {@code --crl}.
    */
-  B_LT("B-LT", PadesLevel.B_LT, true);
+  B_LT("B-LT", PadesLevel.B_LT, true),
+  /**
+   * Baseline B-LTA: B-LT plus a document timestamp from the same TSA over the signature and DSS.
+   */
+  B_LTA("B-LTA", PadesLevel.B_LTA, true);
 
   private final String label;
   private final PadesLevel pades;
@@ -50,7 +54,7 @@ enum SigningLevel {
 
   /** Whether the level adds validation data, hence takes {@code --crl}. */
   boolean longTerm() {
-    return pades == PadesLevel.B_LT;
+    return pades == PadesLevel.B_LT || pades == PadesLevel.B_LTA;
   }
 
   /** The labels, e.g. {@code B-B, B-T, B-LT}. */

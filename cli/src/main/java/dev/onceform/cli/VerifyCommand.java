@@ -3,6 +3,7 @@ package dev.onceform.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onceform.signing.DocumentTimestampReport;
 import dev.onceform.signing.Indication;
 import dev.onceform.signing.JsonSignatureReport;
 import dev.onceform.signing.JsonSignatureVerifier;
@@ -169,6 +170,18 @@ final class VerifyCommand implements Callable<Integer> {
                       t));
       out.printf("    %s%n", text(signature.reason()));
     }
+    for (DocumentTimestampReport timestamp : report.documentTimestamps()) {
+      out.printf(
+          "  %s: %s%s  %s%n",
+          timestamp.fieldName(),
+          timestamp.indication(),
+          timestamp.subIndication().map(s -> "/" + s).orElse(""),
+          options.lang.pick("dấu thời gian tài liệu", "document timestamp"));
+      timestamp
+          .time()
+          .ifPresent(t -> out.printf("    %s: %s%n", options.lang.pick("Thời điểm", "Time"), t));
+      out.printf("    %s%n", text(timestamp.reason()));
+    }
   }
 
   private String claimedLabel() {
@@ -200,6 +213,21 @@ final class VerifyCommand implements Callable<Integer> {
           .timestampedSigningTime()
           .ifPresent(t -> item.put("timestampedSigningTime", t.toString()));
       reason(item, signature.reason());
+    }
+    if (!report.documentTimestamps().isEmpty()) {
+      ArrayNode timestamps = root.putArray("documentTimestamps");
+      for (DocumentTimestampReport timestamp : report.documentTimestamps()) {
+        ObjectNode item = timestamps.addObject();
+        item.put("field", timestamp.fieldName());
+        item.put("indication", timestamp.indication().name());
+        timestamp.subIndication().ifPresent(s -> item.put("subIndication", s.name()));
+        item.put("coversWholeDocument", timestamp.coversWholeDocument());
+        timestamp
+            .tsaCertificate()
+            .ifPresent(c -> item.put("tsa", c.getSubjectX500Principal().getName()));
+        timestamp.time().ifPresent(t -> item.put("time", t.toString()));
+        reason(item, timestamp.reason());
+      }
     }
     return root;
   }

@@ -217,8 +217,35 @@ class SignCommandTest {
   @Test
   void sign_unknownLevel_exit2ListingTheLevels() {
     assertOneLineError(
-        sign(dir.resolve("signed.pdf"), "--level", "B-LTA"),
-        "'B-LTA' is not a signing level; use one of B-B, B-T, B-LT");
+        sign(dir.resolve("signed.pdf"), "--level", "B-LTB"),
+        "'B-LTB' is not a signing level; use one of B-B, B-T, B-LT, B-LTA");
+  }
+
+  @Test
+  void sign_levelBltaWithCrls_writesDocumentTimestampThatVerifies() throws Exception {
+    Path signed = dir.resolve("signed-blta.pdf");
+
+    Run run =
+        sign(
+            signed,
+            "--level",
+            "B-LTA",
+            "--tsa",
+            pastTsa.url().toString(),
+            "--crl",
+            otherCrlPem.toString(),
+            "--crl",
+            crlPem.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith(signed + ": PAdES B-LTA, signed by ");
+    JsonNode report = verifyJson(signed);
+    assertThat(report.get("indication").asText()).isEqualTo("TOTAL_PASSED");
+    assertThat(report.at("/signatures/0/level").asText()).isEqualTo("B_LTA");
+    assertThat(report.at("/documentTimestamps/0/indication").asText()).isEqualTo("TOTAL_PASSED");
+    assertThat(report.at("/documentTimestamps/0/tsa").asText()).contains("OnceForm Test TSA");
+    assertThat(report.at("/documentTimestamps/0/reason/code").asText())
+        .isEqualTo("documentTimestamp.valid");
   }
 
   @Test

@@ -24,6 +24,11 @@ record EmbeddedSignature(
     byteRange = List.copyOf(byteRange);
   }
 
+  /** True for a document timestamp ({@code /SubFilter /ETSI.RFC3161}), not a signature. */
+  boolean isDocumentTimestamp() {
+    return DocumentTimestampCheck.SUB_FILTER.equals(subFilter);
+  }
+
   /** The end of the signed range, or -1 if the ByteRange is unusable; orders revisions. */
   long rangeEnd() {
     return byteRange.size() == 4 ? byteRange.get(2) + byteRange.get(3) : -1;

@@ -23,5 +23,12 @@ public enum PadesLevel {
    * OCSP responses issued after the signature timestamp) of the signer's certificate chain. A
    * verifier reports it only when that data shows every certificate of the chain was not revoked.
    */
-  B_LT
+  B_LT,
+  /**
+   * Baseline B-LTA: B-LT plus a document timestamp ({@code /Type /DocTimeStamp}, {@code /SubFilter
+   * /ETSI.RFC3161}) in a later incremental update, over the signature and its DSS: it proves the
+   * validation data existed at the token's time, so the document can be re-timestamped before the
+   * TSA's certificate expires. A verifier reports it only when the document timestamp verifies.
+   */
+  B_LTA
 }

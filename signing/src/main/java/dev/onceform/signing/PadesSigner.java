@@ -40,6 +40,10 @@ import org.jspecify.annotations.Nullable;
  * from the {@link Builder#revocationSource} (OCSP responses or CRLs) issued at or after the
  * timestamp's time. The signed bytes are not touched, so the signature stays valid.
  *
+ * <p>At {@link PadesLevel#B_LTA}, a third incremental update adds a document timestamp from the
+ * same time-stamping authority ({@code /Type /DocTimeStamp}, {@code /SubFilter /ETSI.RFC3161}) over
+ * the signature and its DSS, so that the validation data is itself proven to exist at that time.
+ *
  * <p>By default the signature is an invisible approval signature. {@link Builder#certify(DocMdp)}
  * makes it a certification signature (DocMDP) that states which changes may follow; only the first
  * signature of a document can certify it, and a document certified with {@link DocMdp#NO_CHANGES}
@@ -113,7 +117,7 @@ public final class PadesSigner {
     this.revocationSource = builder.revocationSource;
     RevocationSource source = builder.revocationSource;
     this.longTerm =
-        level == PadesLevel.B_LT
+        level == PadesLevel.B_LT || level == PadesLevel.B_LTA
             ? new LongTermData(
                 source == null ? RevocationSource.online(DEFAULT_REVOCATION_TIMEOUT) : source,
                 provider)
@@ -182,7 +186,12 @@ public final class PadesSigner {
       return signed;
     }
     LongTermData.Collected collected = validationData.collect(key, container[0]);
-    return DssWriter.append(signed, collected.certificates(), collected.revocation());
+    byte[] withDss = DssWriter.append(signed, collected.certificates(), collected.revocation());
+    TimestampClient archive = timestampClient;
+    if (level != PadesLevel.B_LTA || archive == null) {
+      return withDss;
+    }
+    return DocumentTimestampWriter.timestamp(withDss, archive);
   }
 
   private VisibleSignature.@Nullable Spec visible(Instant signingTime) {
@@ -308,15 +317,17 @@ public final class PadesSigner {
      * Sets the PAdES baseline level to sign at: {@link PadesLevel#B_B} (the default), {@link
      * PadesLevel#B_T}, which needs a {@link #timestampClient}, or {@link PadesLevel#B_LT}, which
      * also adds the validation data (certificates, CRLs/OCSP responses) in a DSS, gathered by the
-     * {@link #revocationSource}.
+     * {@link #revocationSource}, or {@link PadesLevel#B_LTA}, which then adds a document timestamp
+     * from the same {@link #timestampClient}.
      *
-     * @param level {@code B_B}, {@code B_T} or {@code B_LT}
+     * @param level {@code B_B}, {@code B_T}, {@code B_LT} or {@code B_LTA}
      * @return this builder
      */
     public Builder level(PadesLevel level) {
       requireNonNull(level, "level");
       if (level == PadesLevel.NONE) {
-        throw new IllegalArgumentException("level must be B_B, B_T or B_LT, but was " + level);
+        throw new IllegalArgumentException(
+            "level must be B_B, B_T, B_LT or B_LTA, but was " + level);
       }
       this.level = level;
       return this;
@@ -388,7 +399,7 @@ public final class PadesSigner {
         throw new IllegalStateException(
             "level " + level + " needs a timestamp client; call timestampClient(TimestampClient)");
       }
-      if (level != PadesLevel.B_LT && revocationSource != null) {
+      if (level != PadesLevel.B_LT && level != PadesLevel.B_LTA && revocationSource != null) {
         throw new IllegalStateException(
             "a revocation source is set but the level is "
                 + level

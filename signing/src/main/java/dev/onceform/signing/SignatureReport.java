@@ -134,4 +134,18 @@ public record SignatureReport(
         + coversWholeDocument
         + "]";
   }
+
+  /** This report at another level, e.g. raised to B-LTA by a document timestamp. */
+  SignatureReport withLevel(PadesLevel newLevel) {
+    return new SignatureReport(
+        fieldName,
+        indication,
+        subIndication,
+        reason,
+        signerCertificate,
+        claimedSigningTime,
+        newLevel,
+        coversWholeDocument,
+        timestampedSigningTime);
+  }
 }

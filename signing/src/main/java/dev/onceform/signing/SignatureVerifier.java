@@ -91,6 +91,8 @@ public final class SignatureVerifier {
   private final ChangePolicy changePolicy;
   private final Messages messages;
   private final SignatureCheck check;
+  private final ChangeCheck changes;
+  private final DocumentTimestampCheck documentTimestamps;
 
   private SignatureVerifier(Builder builder) {
     this.trustAnchors = List.copyOf(builder.trustAnchors);
@@ -100,14 +102,17 @@ public final class SignatureVerifier {
     this.messages = Messages.load();
     BouncyCastleProvider provider = new BouncyCastleProvider();
     CertificateChainCheck chains = new CertificateChainCheck(trustAnchors, provider);
+    TimestampTokenCheck tokens = new TimestampTokenCheck(chains, provider);
+    this.changes = new ChangeCheck(builder.changePolicy);
     this.check =
         new SignatureCheck(
             new CmsSignatureCheck(provider),
             chains,
-            new TimestampTokenCheck(chains, provider),
+            tokens,
             new LongTermCheck(new RevocationCheck(provider), builder.revocationSource),
-            new ChangeCheck(builder.changePolicy),
+            changes,
             messages);
+    this.documentTimestamps = new DocumentTimestampCheck(tokens);
   }
 
   /**
@@ -149,24 +154,94 @@ public final class SignatureVerifier {
     } catch (VerificationFailure failure) {
       return documentReport(failure.finding());
     }
-    if (signatures.isEmpty()) {
+    List<EmbeddedSignature> timestamps = new ArrayList<>();
+    signatures.removeIf(signature -> signature.isDocumentTimestamp() && timestamps.add(signature));
+    if (signatures.isEmpty() && timestamps.isEmpty()) {
       return documentReport(
           Finding.of(
               Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, "document.noSignature"));
     }
     signatures.sort(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
+    timestamps.sort(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
+    List<DocumentTimestampReport> timestampReports = new ArrayList<>(timestamps.size());
+    long archivedUpTo = -1; // the end of the latest revision a valid document timestamp covers
+    for (EmbeddedSignature timestamp : timestamps) {
+      DocumentTimestampReport report = checkDocumentTimestamp(timestamp, pdf, dss, now);
+      timestampReports.add(report);
+      if (report.indication() == Indication.TOTAL_PASSED) {
+        archivedUpTo = Math.max(archivedUpTo, timestamp.rangeEnd());
+      }
+    }
     List<SignatureReport> reports = new ArrayList<>(signatures.size());
     for (EmbeddedSignature signature : signatures) {
-      reports.add(check.check(signature, pdf, dss, now));
+      SignatureReport report = check.check(signature, pdf, dss, now);
+      if (report.level() == PadesLevel.B_LT
+          && report.indication() == Indication.TOTAL_PASSED
+          && signature.rangeEnd() < archivedUpTo) {
+        report = report.withLevel(PadesLevel.B_LTA);
+      }
+      reports.add(report);
     }
-    SignatureReport worst = reports.get(0);
+    Indication worst = null;
+    Optional<SubIndication> subIndication = Optional.empty();
+    LocalizedReason reason = null;
     for (SignatureReport report : reports) {
-      if (report.indication().compareTo(worst.indication()) > 0) {
-        worst = report;
+      if (worst == null || report.indication().compareTo(worst) > 0) {
+        worst = report.indication();
+        subIndication = report.subIndication();
+        reason = report.reason();
+      }
+    }
+    for (DocumentTimestampReport report : timestampReports) {
+      if (worst == null || report.indication().compareTo(worst) > 0) {
+        worst = report.indication();
+        subIndication = report.subIndication();
+        reason = report.reason();
       }
     }
     return new VerificationReport(
-        worst.indication(), worst.subIndication(), worst.reason(), reports);
+        requireNonNull(worst), subIndication, requireNonNull(reason), reports, timestampReports);
+  }
+
+  /**
+   * Checks a document timestamp: the token over its ByteRange, and what changed after it (only what
+   * may change after a signature may change after a document timestamp).
+   */
+  private DocumentTimestampReport checkDocumentTimestamp(
+      EmbeddedSignature timestamp, byte[] pdf, Optional<DssReader.Store> dss, Instant now) {
+    Finding finding;
+    Optional<X509Certificate> tsa = Optional.empty();
+    Optional<Instant> time = Optional.empty();
+    boolean whole = timestamp.rangeEnd() == pdf.length;
+    try {
+      DocumentTimestampCheck.Proof proof = documentTimestamps.check(timestamp, pdf, dss, now);
+      tsa = Optional.of(proof.tsa());
+      boolean onlyValidationData =
+          whole || "signature.valid".equals(changes.check(pdf, proof.rangeEnd()));
+      time = Optional.of(proof.time());
+      finding =
+          Finding.passed(
+              onlyValidationData ? "documentTimestamp.valid" : "documentTimestamp.validRevision",
+              proof.time().toString());
+    } catch (VerificationFailure failure) {
+      finding = failure.finding();
+    } catch (RuntimeException e) {
+      // A hostile file can trip parsers in ways not foreseen; it must end in a report.
+      finding =
+          Finding.of(
+              Indication.TOTAL_FAILED,
+              SubIndication.FORMAT_FAILURE,
+              "signature.unreadable",
+              PdfSignatureReader.describe(e));
+    }
+    return new DocumentTimestampReport(
+        timestamp.fieldName(),
+        finding.indication(),
+        finding.subIndication(),
+        messages.reason(finding.key(), finding.args()),
+        tsa,
+        time,
+        whole);
   }
 
   private VerificationReport documentReport(Finding finding) {

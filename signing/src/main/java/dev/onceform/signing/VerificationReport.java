@@ -19,12 +19,15 @@ import java.util.Optional;
  *     is
  * @param reason a plain-language explanation of the overall result
  * @param signatures one report per signature, in the order they were added to the document
+ * @param documentTimestamps one report per document timestamp (PAdES B-LTA), in the order they were
+ *     added; they count towards {@link #indication()} like signatures
  */
 public record VerificationReport(
     Indication indication,
     Optional<SubIndication> subIndication,
     LocalizedReason reason,
-    List<SignatureReport> signatures) {
+    List<SignatureReport> signatures,
+    List<DocumentTimestampReport> documentTimestamps) {
 
   /**
    * Checks the components and copies the list.
@@ -33,12 +36,30 @@ public record VerificationReport(
    * @param subIndication why the overall result is not passed; empty if it is
    * @param reason the plain-language explanation
    * @param signatures the signature reports
+   * @param documentTimestamps the document timestamp reports
    */
   public VerificationReport {
     requireNonNull(indication, "indication");
     requireNonNull(subIndication, "subIndication");
     requireNonNull(reason, "reason");
     signatures = List.copyOf(signatures);
+    documentTimestamps = List.copyOf(documentTimestamps);
+  }
+
+  /**
+   * Creates a report without document timestamps.
+   *
+   * @param indication the overall result
+   * @param subIndication why the overall result is not passed; empty if it is
+   * @param reason the plain-language explanation
+   * @param signatures the signature reports
+   */
+  public VerificationReport(
+      Indication indication,
+      Optional<SubIndication> subIndication,
+      LocalizedReason reason,
+      List<SignatureReport> signatures) {
+    this(indication, subIndication, reason, signatures, List.of());
   }
 
   /**

@@ -220,7 +220,7 @@ class PadesTimestampTest {
         .hasMessageContaining("level(PadesLevel.B_T)");
     assertThatThrownBy(() -> PadesSigner.builder().level(PadesLevel.NONE))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("level must be B_B, B_T or B_LT, but was NONE");
+        .hasMessage("level must be B_B, B_T, B_LT or B_LTA, but was NONE");
   }
 
   @Test
