@@ -48,12 +48,6 @@ public record DocumentTimestampReport(
     requireNonNull(reason, "reason");
     requireNonNull(tsaCertificate, "tsaCertificate");
     requireNonNull(time, "time");
-    if ((indication == Indication.TOTAL_PASSED) == subIndication.isPresent()) {
-      throw new IllegalArgumentException(
-          "subIndication must be present exactly when indication is not TOTAL_PASSED, but was "
-              + indication
-              + "/"
-              + subIndication);
-    }
+    Finding.requireConsistent(indication, subIndication);
   }
 }

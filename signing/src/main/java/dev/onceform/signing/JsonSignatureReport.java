@@ -45,13 +45,7 @@ public record JsonSignatureReport(
     requireNonNull(signerCertificate, "signerCertificate");
     requireNonNull(claimedSigningTime, "claimedSigningTime");
     requireNonNull(algorithm, "algorithm");
-    if ((indication == Indication.TOTAL_PASSED) == subIndication.isPresent()) {
-      throw new IllegalArgumentException(
-          "subIndication must be present exactly when indication is not TOTAL_PASSED, but was "
-              + indication
-              + "/"
-              + subIndication);
-    }
+    Finding.requireConsistent(indication, subIndication);
   }
 
   /**

@@ -55,16 +55,7 @@ final class LongTermCheck {
     for (int i = 0; i + 1 < chain.size(); i++) {
       X509Certificate certificate = chain.get(i);
       X509Certificate issuer = chain.get(i + 1);
-      RevocationCheck.Status status =
-          status(certificate, issuer, data, best, now)
-              .orElseThrow(
-                  () ->
-                      new VerificationFailure(
-                          INDETERMINATE,
-                          SubIndication.TRY_LATER,
-                          "revocation.missing",
-                          subject(certificate),
-                          best.toString()));
+      RevocationCheck.Status status = requireStatus(certificate, issuer, data, best, now);
       if (status.revoked()) {
         judgeRevoked(certificate, i == 0, status.time(), proven);
       }
@@ -86,16 +77,7 @@ final class LongTermCheck {
     RevocationData data = dss.map(DssReader.Store::revocation).orElse(RevocationData.EMPTY);
     for (int i = 0; i + 1 < chain.size(); i++) {
       X509Certificate certificate = chain.get(i);
-      RevocationCheck.Status status =
-          status(certificate, chain.get(i + 1), data, time, now)
-              .orElseThrow(
-                  () ->
-                      new VerificationFailure(
-                          INDETERMINATE,
-                          SubIndication.TRY_LATER,
-                          "revocation.missing",
-                          subject(certificate),
-                          time.toString()));
+      RevocationCheck.Status status = requireStatus(certificate, chain.get(i + 1), data, time, now);
       if (status.revoked() && !status.time().isAfter(time)) {
         throw new VerificationFailure(
             INDETERMINATE,
@@ -106,6 +88,30 @@ final class LongTermCheck {
             time.toString());
       }
     }
+  }
+
+  /**
+   * The status of a certificate from valid data issued at or after {@code best}.
+   *
+   * @throws VerificationFailure INDETERMINATE/TRY_LATER if there is no such data
+   */
+  private RevocationCheck.Status requireStatus(
+      X509Certificate certificate,
+      X509Certificate issuer,
+      RevocationData data,
+      Instant best,
+      Instant now)
+      throws VerificationFailure {
+    Optional<RevocationCheck.Status> status = status(certificate, issuer, data, best, now);
+    if (status.isEmpty()) {
+      throw new VerificationFailure(
+          INDETERMINATE,
+          SubIndication.TRY_LATER,
+          "revocation.missing",
+          subject(certificate),
+          best.toString());
+    }
+    return status.get();
   }
 
   private Optional<RevocationCheck.Status> status(

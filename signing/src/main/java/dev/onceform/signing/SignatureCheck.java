@@ -64,12 +64,7 @@ final class SignatureCheck {
       finding = failure.finding();
     } catch (RuntimeException e) {
       // A hostile file can trip parsers in ways not foreseen; it must end in a report.
-      finding =
-          Finding.of(
-              Indication.TOTAL_FAILED,
-              SubIndication.FORMAT_FAILURE,
-              "signature.unreadable",
-              PdfSignatureReader.describe(e));
+      finding = Finding.unreadable(e);
     }
     return draft.toReport(finding, messages);
   }

@@ -60,13 +60,7 @@ public record SignatureReport(
     requireNonNull(claimedSigningTime, "claimedSigningTime");
     requireNonNull(level, "level");
     requireNonNull(timestampedSigningTime, "timestampedSigningTime");
-    if ((indication == Indication.TOTAL_PASSED) == subIndication.isPresent()) {
-      throw new IllegalArgumentException(
-          "subIndication must be present exactly when indication is not TOTAL_PASSED, but was "
-              + indication
-              + "/"
-              + subIndication);
-    }
+    Finding.requireConsistent(indication, subIndication);
   }
 
   /**

@@ -188,39 +188,30 @@ class PadesArchiveTest {
     Path data = Files.write(directory.resolve("signed.bin"), parts.signedContent());
     Path ca = Files.writeString(directory.resolve("ca.pem"), PKI.caCertificatePem());
     Path untrusted = Files.writeString(directory.resolve("tsa.pem"), Pem.encode(tsa.certificate()));
-    ExternalTool.Result verified =
-        openssl.run(
-            TIMEOUT,
-            "ts",
-            "-verify",
-            "-token_in",
-            "-in",
-            token.toString(),
-            "-data",
-            data.toString(),
-            "-CAfile",
-            ca.toString(),
-            "-untrusted",
-            untrusted.toString());
+    ExternalTool.Result verified = tsVerify(openssl, token, data, ca, untrusted);
     assertThat(verified.output()).as(verified.output()).contains("Verification: OK");
 
     byte[] other = parts.signedContent().clone();
     other[100] ^= 1;
     Files.write(data, other);
-    ExternalTool.Result refused =
-        openssl.run(
-            TIMEOUT,
-            "ts",
-            "-verify",
-            "-token_in",
-            "-in",
-            token.toString(),
-            "-data",
-            data.toString(),
-            "-CAfile",
-            ca.toString(),
-            "-untrusted",
-            untrusted.toString());
+    ExternalTool.Result refused = tsVerify(openssl, token, data, ca, untrusted);
     assertThat(refused.output()).doesNotContain("Verification: OK");
+  }
+
+  private static ExternalTool.Result tsVerify(
+      ExternalTool openssl, Path token, Path data, Path ca, Path untrusted) throws Exception {
+    return openssl.run(
+        TIMEOUT,
+        "ts",
+        "-verify",
+        "-token_in",
+        "-in",
+        token.toString(),
+        "-data",
+        data.toString(),
+        "-CAfile",
+        ca.toString(),
+        "-untrusted",
+        untrusted.toString());
   }
 }
