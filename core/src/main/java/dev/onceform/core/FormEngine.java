@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +66,7 @@ import org.jspecify.annotations.Nullable;
  * id and version ({@code birth-registration@0.1.0}).
  */
 public final class FormEngine {
-  private final Map<String, CompiledForm> forms;
+  private final CompiledForms forms;
   private final Map<String, RegistryAdapter> adapters;
   private final Clock clock;
   private final Duration prefillTimeout;
@@ -108,7 +105,7 @@ public final class FormEngine {
     builder.forms.forEach(
         (key, form) ->
             compiled.put(key, new CompiledForm(form, adapters, guards, problemMessages)));
-    this.forms = Collections.unmodifiableMap(compiled);
+    this.forms = new CompiledForms(compiled);
     this.reader = new SubmissionReader(builder.submissionLimits);
     this.treeCheck = new SubmissionTreeCheck(builder.submissionLimits);
   }
@@ -129,7 +126,7 @@ public final class FormEngine {
             .messages(messages)
             .submissionLimits(reader.limits());
     sealKeys.ifPresent(builder::sealKeys);
-    forms.values().forEach(compiled -> builder.form(compiled.form()));
+    forms.all().forEach(compiled -> builder.form(compiled.form()));
     adapters.values().forEach(builder::adapter);
     auditSinks.forEach(builder::auditSink);
     policies.forEach(builder::source);
@@ -150,12 +147,12 @@ public final class FormEngine {
 
   /** Returns the registered forms, every version. */
   public List<FormDefinition> forms() {
-    return forms.values().stream().map(CompiledForm::form).toList();
+    return forms.all().stream().map(CompiledForm::form).toList();
   }
 
   /** Returns a registered form by id (highest version) or {@code id@version}. */
   public Optional<FormDefinition> form(String formId) {
-    return find(requireNonNull(formId, "formId")).map(CompiledForm::form);
+    return forms.find(requireNonNull(formId, "formId")).map(CompiledForm::form);
   }
 
   /**
@@ -180,7 +177,7 @@ public final class FormEngine {
     requireNonNull(subject, "subject");
     requireNonNull(purpose, "purpose");
     requireNonNull(draft, "draft");
-    CompiledForm compiled = require(formId);
+    CompiledForm compiled = forms.require(formId);
     PrefillResult result = compiled.prefill(clock, prefillTimeout, subject, purpose, draft, audit);
     return sealer
         .issue(compiled.form(), subject, result, clock.instant())
@@ -200,7 +197,7 @@ public final class FormEngine {
    */
   public ValidationReport validate(String formId, JsonNode submission) {
     requireNonNull(submission, "submission");
-    CompiledForm compiled = require(formId);
+    CompiledForm compiled = forms.require(formId);
     // the tree check returns a copy of the submission's containers: the report keeps it as it is
     return compiled.validateOwned(treeCheck.check(submission), clock);
   }
@@ -216,7 +213,7 @@ public final class FormEngine {
    */
   public ValidationReport validate(String formId, byte[] submission) {
     requireNonNull(submission, "submission");
-    CompiledForm compiled = require(formId);
+    CompiledForm compiled = forms.require(formId);
     // the reader built this tree and nothing else holds it: the report keeps it without a copy
     return compiled.validateOwned(
         reader.read(new ByteArrayInputStream(submission), "submission"), clock);
@@ -251,7 +248,7 @@ public final class FormEngine {
     requireNonNull(submission, "submission");
     requireNonNull(seal, "seal");
     requireNonNull(subject, "subject");
-    CompiledForm compiled = require(formId);
+    CompiledForm compiled = forms.require(formId);
     JsonNode checked = treeCheck.check(submission);
     ValidationReport report = compiled.validateOwned(checked, clock); // read-only from here
     List<Problem> sealProblems =
@@ -263,29 +260,6 @@ public final class FormEngine {
     problems.addAll(sealProblems);
     // report.submission() is a fresh copy: hand it over rather than copy it again
     return HandedOver.report(report.formId(), problems, report.submission());
-  }
-
-  private CompiledForm require(String formId) {
-    requireNonNull(formId, "formId");
-    return find(formId)
-        .orElseThrow(
-            () ->
-                new OnceFormException(
-                    "OF-ENGINE-101",
-                    "form '"
-                        + formId
-                        + "' is not registered; registered: "
-                        + forms.keySet()
-                        + ". Add it with FormEngine.builder().form(...)"));
-  }
-
-  private Optional<CompiledForm> find(String formId) {
-    if (formId.contains("@")) {
-      return Optional.ofNullable(forms.get(formId));
-    }
-    return forms.values().stream()
-        .filter(f -> f.form().id().equals(formId))
-        .max(Comparator.comparing(f -> Semver.of(f.form().version())));
   }
 
   /** Builds a {@link FormEngine}. Not thread-safe. */
@@ -519,42 +493,6 @@ public final class FormEngine {
         }
       }
       return new FormEngine(this);
-    }
-  }
-
-  /** A semantic version, ordered by major, minor, patch; a pre-release sorts before its release. */
-  private record Semver(int major, int minor, int patch, String preRelease)
-      implements Comparable<Semver> {
-    private static final Pattern SEMVER = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(?:-(.+))?");
-
-    /** Parses a version that {@link FormDefinition} has already checked. */
-    static Semver of(String version) {
-      Matcher m = SEMVER.matcher(version);
-      if (!m.matches()) {
-        throw new IllegalArgumentException("not a semantic version: " + version);
-      }
-      String preRelease = m.group(4);
-      return new Semver(
-          Integer.parseInt(m.group(1)),
-          Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)),
-          preRelease == null ? "" : preRelease);
-    }
-
-    @Override
-    public int compareTo(Semver other) {
-      int byNumbers =
-          Comparator.comparingInt(Semver::major)
-              .thenComparingInt(Semver::minor)
-              .thenComparingInt(Semver::patch)
-              .compare(this, other);
-      if (byNumbers != 0) {
-        return byNumbers;
-      }
-      if (preRelease.isEmpty() || other.preRelease.isEmpty()) {
-        return Boolean.compare(preRelease.isEmpty(), other.preRelease.isEmpty());
-      }
-      return preRelease.compareTo(other.preRelease);
     }
   }
 }
