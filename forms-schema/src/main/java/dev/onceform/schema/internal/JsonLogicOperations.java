@@ -137,7 +137,11 @@ final class JsonLogicOperations {
       return data;
     }
     JsonNode current = data;
-    for (String property : toJsString(path).split("\\.", -1)) {
+    String dotted = toJsString(path);
+    int start = 0;
+    while (true) { // the segments between dots, empty ones included (as split("\\.", -1) gives)
+      int dot = dotted.indexOf('.', start);
+      String property = dot < 0 ? dotted.substring(start) : dotted.substring(start, dot);
       if (current.isNull() || current.isMissingNode()) {
         return notFound;
       }
@@ -145,8 +149,11 @@ final class JsonLogicOperations {
       if (current.isMissingNode()) {
         return notFound;
       }
+      if (dot < 0) {
+        return current;
+      }
+      start = dot + 1;
     }
-    return current;
   }
 
   private static JsonNode missing(List<JsonNode> values, JsonNode data) {
