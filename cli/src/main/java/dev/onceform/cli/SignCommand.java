@@ -1,7 +1,9 @@
 package dev.onceform.cli;
 
+import dev.onceform.signing.DigestAlgorithm;
 import dev.onceform.signing.PadesSigner;
 import dev.onceform.signing.Pem;
+import dev.onceform.signing.RsaPadding;
 import dev.onceform.signing.TimestampClient;
 import dev.onceform.signing.spi.RevocationSource;
 import dev.onceform.signing.spi.SignerKey;
@@ -83,6 +85,22 @@ final class SignCommand implements Callable<Integer> {
   List<Path> crls = new ArrayList<>();
 
   @Option(
+      names = "--digest",
+      paramLabel = "DIGEST",
+      defaultValue = "SHA256",
+      description = "Digest algorithm: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  DigestAlgorithm digest = DigestAlgorithm.SHA256;
+
+  @Option(
+      names = "--rsa-padding",
+      paramLabel = "PADDING",
+      defaultValue = "PKCS1_V1_5",
+      description =
+          "Padding of an RSA signature: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); PSS"
+              + " needs an RSA key.")
+  RsaPadding rsaPadding = RsaPadding.PKCS1_V1_5;
+
+  @Option(
       names = "--reason",
       paramLabel = "TEXT",
       description = "The reason PDF viewers show, e.g. \"Xác nhận hồ sơ\".")
@@ -109,7 +127,12 @@ final class SignCommand implements Callable<Integer> {
     checkOptions();
     byte[] pdf = InputFiles.read(input);
     SignerKey signerKey = key.load(env());
-    PadesSigner.Builder signer = PadesSigner.builder().key(signerKey).level(level.pades());
+    PadesSigner.Builder signer =
+        PadesSigner.builder()
+            .key(signerKey)
+            .level(level.pades())
+            .digest(digest)
+            .rsaPadding(rsaPadding);
     try {
       if (reason != null) {
         signer.reason(reason);

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onceform.core.result.PdfRenderer;
 import dev.onceform.core.testing.Fixtures;
+import dev.onceform.signing.DigestAlgorithm;
 import dev.onceform.signing.Pem;
 import dev.onceform.signing.testing.TestPki;
 import dev.onceform.signing.testing.TestTsa;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +20,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -214,6 +222,35 @@ class SignCommandTest {
   void sign_tsaAtLevelBb_exit2() {
     assertOneLineError(
         sign(dir.resolve("signed.pdf"), "--tsa", tsa.url().toString()), "add --level B-T");
+  }
+
+  @Test
+  void sign_rsaPaddingPssDigestSha384_writesPssSignatureThatVerifies() throws Exception {
+    Path signed = dir.resolve("signed-pss.pdf");
+
+    Run run = sign(signed, "--rsa-padding", "PSS", "--digest", "SHA384");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(verifyJson(signed).get("indication").asText()).isEqualTo("TOTAL_PASSED");
+    byte[] pdf = Files.readAllBytes(signed);
+    String text = new String(pdf, StandardCharsets.ISO_8859_1);
+    int start = text.lastIndexOf("/Contents <") + "/Contents <".length();
+    // /Contents holds the DER CMS followed by zero padding: read the first object only.
+    byte[] cms = HexFormat.of().parseHex(text.substring(start, text.indexOf('>', start)));
+    SignerInformation signer =
+        new CMSSignedData(ContentInfo.getInstance(new ASN1InputStream(cms).readObject()))
+            .getSignerInfos()
+            .getSigners()
+            .iterator()
+            .next();
+    assertThat(signer.getEncryptionAlgOID()).isEqualTo(PKCSObjectIdentifiers.id_RSASSA_PSS.getId());
+    assertThat(signer.getDigestAlgOID()).isEqualTo(DigestAlgorithm.SHA384.oid());
+  }
+
+  @Test
+  void sign_unknownRsaPadding_exit2ListingThePaddings() {
+    assertOneLineError(
+        sign(dir.resolve("signed.pdf"), "--rsa-padding", "OAEP"), "--rsa-padding", "PSS");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PSSParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +161,9 @@ final class CmsSignatureCheck {
     SignatureAlgorithm algorithm =
         CmsAlgorithms.signatureAlgorithm(encryptionOid, digest)
             .orElseThrow(() -> notAccepted("crypto.algorithmNotAccepted", encryptionOid));
+    Optional<PSSParameterSpec> pss =
+        CmsAlgorithms.pssParameters(
+            signerInfo.toASN1Structure().getDigestEncryptionAlgorithm(), digest);
     PublicKey publicKey = signer.getPublicKey();
     if (publicKey instanceof RSAPublicKey rsa) {
       int bits = rsa.getModulus().bitLength();
@@ -174,6 +178,9 @@ final class CmsSignatureCheck {
     try {
       Signature signature = Signature.getInstance(algorithm.jcaName(), provider);
       signature.initVerify(publicKey);
+      if (pss.isPresent()) {
+        signature.setParameter(pss.get());
+      }
       signature.update(signerInfo.getEncodedSignedAttributes());
       valid = signature.verify(signerInfo.getSignature());
     } catch (GeneralSecurityException | IOException e) {

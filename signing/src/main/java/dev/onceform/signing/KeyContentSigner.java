@@ -9,7 +9,6 @@ import java.security.Provider;
 import java.security.Signature;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 
 /**
  * Adapts a {@link SignerKey} to BouncyCastle's {@link ContentSigner}, and checks the returned
@@ -29,8 +28,7 @@ final class KeyContentSigner implements ContentSigner {
     this.key = key;
     this.algorithm = algorithm;
     this.provider = provider;
-    this.algorithmIdentifier =
-        new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm.jcaName());
+    this.algorithmIdentifier = CmsAlgorithms.identifier(algorithm);
   }
 
   @Override
@@ -71,6 +69,9 @@ final class KeyContentSigner implements ContentSigner {
     try {
       Signature verifier = Signature.getInstance(algorithm.jcaName(), provider);
       verifier.initVerify(key.certificate().getPublicKey());
+      if (algorithm.parameterSpec().isPresent()) {
+        verifier.setParameter(algorithm.parameterSpec().get());
+      }
       verifier.update(data);
       valid = verifier.verify(signature);
     } catch (GeneralSecurityException e) {

@@ -82,6 +82,7 @@ public final class PadesSigner {
 
   private final SignerKey key;
   private final DigestAlgorithm digest;
+  private final RsaPadding rsaPadding;
   private final Clock clock;
   private final @Nullable String reason;
   private final @Nullable String location;
@@ -98,10 +99,11 @@ public final class PadesSigner {
   private PadesSigner(Builder builder, SignerKey key) {
     this.key = key;
     this.digest = builder.digest;
+    this.rsaPadding = builder.rsaPadding;
     this.clock = builder.clock;
     this.reason = builder.reason;
     this.location = builder.location;
-    this.signatureAlgorithm = SignerCertificatePolicy.algorithmFor(key, digest);
+    this.signatureAlgorithm = SignerCertificatePolicy.algorithmFor(key, digest, rsaPadding);
     this.level = builder.level;
     this.timestampClient = builder.timestampClient;
     this.certify = builder.certify;
@@ -139,7 +141,8 @@ public final class PadesSigner {
    * @return a builder
    */
   public Builder toBuilder() {
-    Builder builder = new Builder().key(key).digest(digest).clock(clock).level(level);
+    Builder builder =
+        new Builder().key(key).digest(digest).rsaPadding(rsaPadding).clock(clock).level(level);
     builder.reason = reason;
     builder.location = location;
     builder.timestampClient = timestampClient;
@@ -242,6 +245,7 @@ public final class PadesSigner {
   public static final class Builder {
     private @Nullable SignerKey key;
     private DigestAlgorithm digest = DigestAlgorithm.SHA256;
+    private RsaPadding rsaPadding = RsaPadding.PKCS1_V1_5;
     private Clock clock = Clock.systemUTC();
     private @Nullable String reason;
     private @Nullable String location;
@@ -277,6 +281,19 @@ public final class PadesSigner {
      */
     public Builder digest(DigestAlgorithm digest) {
       this.digest = requireNonNull(digest, "digest");
+      return this;
+    }
+
+    /**
+     * Sets the padding of an RSA signature; the default is {@link RsaPadding#PKCS1_V1_5}. {@link
+     * RsaPadding#PSS} signs with RSASSA-PSS (MGF1 and a salt as long as the {@linkplain
+     * #digest(DigestAlgorithm) digest}); an ECDSA key then fails in {@link #build()}.
+     *
+     * @param rsaPadding the padding
+     * @return this builder
+     */
+    public Builder rsaPadding(RsaPadding rsaPadding) {
+      this.rsaPadding = requireNonNull(rsaPadding, "rsaPadding");
       return this;
     }
 
@@ -388,7 +405,7 @@ public final class PadesSigner {
      * @throws IllegalStateException if no key was set, if the level is B-T without a timestamp
      *     client, or if a timestamp client is set at B-B
      * @throws SigningException {@code OF-SIGN-304} if the key is neither RSA (2048 bits or more)
-     *     nor EC
+     *     nor EC, or if PSS padding is asked for with an EC key
      */
     public PadesSigner build() {
       SignerKey chosen = key;

@@ -15,7 +15,8 @@ final class SignerCertificatePolicy {
   private SignerCertificatePolicy() {}
 
   /** Picks the signature algorithm for the key, or explains why the key cannot sign PAdES. */
-  static SignatureAlgorithm algorithmFor(SignerKey key, DigestAlgorithm digest) {
+  static SignatureAlgorithm algorithmFor(
+      SignerKey key, DigestAlgorithm digest, RsaPadding padding) {
     X509Certificate certificate = key.certificate();
     PublicKey publicKey = certificate.getPublicKey();
     if (publicKey instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
@@ -25,6 +26,21 @@ final class SignerCertificatePolicy {
           key.id(),
           rsa.getModulus().bitLength(),
           MIN_RSA_BITS);
+    }
+    if (padding == RsaPadding.PSS && !(publicKey instanceof RSAPublicKey)) {
+      throw SigningException.of(
+          SigningException.KEY_ALGORITHM_UNSUPPORTED,
+          "key '%s' is a %s key, but RSA-PSS padding was asked for; PSS needs an RSA key: remove"
+              + " rsaPadding(PSS) for this key or use an RSA key",
+          key.id(),
+          publicKey.getAlgorithm());
+    }
+    if (padding == RsaPadding.PSS) {
+      return switch (digest) {
+        case SHA256 -> SignatureAlgorithm.RSA_PSS_SHA256;
+        case SHA384 -> SignatureAlgorithm.RSA_PSS_SHA384;
+        case SHA512 -> SignatureAlgorithm.RSA_PSS_SHA512;
+      };
     }
     return SignatureAlgorithm.of(publicKey.getAlgorithm(), digest)
         .orElseThrow(

@@ -202,7 +202,8 @@ final class AttackPdfs {
               .create(
                   content,
                   key,
-                  SignerCertificatePolicy.algorithmFor(key, DigestAlgorithm.SHA256),
+                  SignerCertificatePolicy.algorithmFor(
+                      key, DigestAlgorithm.SHA256, RsaPadding.PKCS1_V1_5),
                   null));
       return out.toByteArray();
     }

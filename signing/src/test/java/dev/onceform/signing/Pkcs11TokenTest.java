@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.onceform.signing.spi.SignerKey;
 import dev.onceform.signing.testing.ExternalTool;
+import dev.onceform.signing.testing.SignedPdfParts;
 import dev.onceform.signing.testing.SoftHsmToken;
 import dev.onceform.signing.testing.TestPdfs;
 import dev.onceform.signing.testing.TestPki;
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +86,32 @@ class Pkcs11TokenTest {
     assertThat(result.output())
         .contains("Signature Validation: Signature is Valid.")
         .contains("Signature Type: ETSI.CAdES.detached");
+  }
+
+  @Test
+  void pkcs11_rsaPssOnSoftHsm_signsPdfThatVerifies() throws Exception {
+    SignerKey key = SignerKeys.pkcs11(token.config(SoftHsmToken.RSA_ALIAS).build());
+
+    byte[] signed =
+        PadesSigner.builder()
+            .key(key)
+            .clock(SoftHsmToken.CLOCK)
+            .digest(DigestAlgorithm.SHA512)
+            .rsaPadding(RsaPadding.PSS)
+            .build()
+            .sign(TestPdfs.onePage("Signed on a token with PSS"));
+    VerificationReport report = verify(signed, token.rsa());
+
+    assertThat(report.indication()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(
+            new CMSSignedData(SignedPdfParts.lastSignature(signed).cms())
+                .getSignerInfos()
+                .getSigners()
+                .iterator()
+                .next()
+                .getEncryptionAlgOID())
+        .as("CKM_RSA_PKCS_PSS on the token, id-RSASSA-PSS in the CMS")
+        .isEqualTo(PKCSObjectIdentifiers.id_RSASSA_PSS.getId());
   }
 
   @Test

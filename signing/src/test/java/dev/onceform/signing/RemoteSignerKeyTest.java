@@ -26,7 +26,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +44,7 @@ class RemoteSignerKeyTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-23T08:30:00Z"), ZoneOffset.UTC);
   private static final TestPki RSA = TestPki.builder().clock(CLOCK).build();
-  private static final TestPki EC =
-      TestPki.builder().clock(CLOCK).keyType(TestPki.KeyType.EC_P256).build();
+  private static final Map<TestPki.KeyType, TestPki> PKIS = new EnumMap<>(TestPki.KeyType.class);
 
   /**
    * What an agency writes for its CA's API: POST the digest, read the signature back. A real
@@ -78,8 +79,11 @@ class RemoteSignerKeyTest {
     }
   }
 
-  private static TestPki pki(TestPki.KeyType keyType) {
-    return keyType == TestPki.KeyType.EC_P256 ? EC : RSA;
+  private static synchronized TestPki pki(TestPki.KeyType keyType) {
+    return keyType == TestPki.KeyType.RSA_2048
+        ? RSA
+        : PKIS.computeIfAbsent(
+            keyType, type -> TestPki.builder().clock(CLOCK).keyType(type).build());
   }
 
   private static PrivateKey privateKey(TestPki pki, Path directory) throws Exception {
@@ -121,6 +125,37 @@ class RemoteSignerKeyTest {
           .as("one request, carrying a SHA-256 digest and nothing else")
           .singleElement()
           .satisfies(body -> assertThat(body).hasSize(32));
+    }
+  }
+
+  @Test
+  void remote_rsaPss_serviceSignsTheDigestWithPssAndThePdfVerifies(@TempDir Path directory)
+      throws Exception {
+    try (LoopbackSigningService service =
+        LoopbackSigningService.start(privateKey(RSA, directory))) {
+      SignerKey key =
+          SignerKeys.remote("remote:pss", chain(RSA), new HttpDigestSigner(service.signUri()));
+
+      byte[] signed =
+          PadesSigner.builder()
+              .key(key)
+              .clock(CLOCK)
+              .digest(DigestAlgorithm.SHA384)
+              .rsaPadding(RsaPadding.PSS)
+              .build()
+              .sign(TestPdfs.onePage("Signed remotely with RSA-PSS"));
+      VerificationReport report =
+          SignatureVerifier.builder()
+              .trustAnchor(RSA.caCertificate())
+              .clock(CLOCK)
+              .build()
+              .verify(signed);
+
+      assertThat(report.indication()).isEqualTo(Indication.TOTAL_PASSED);
+      assertThat(service.receivedBodies())
+          .as("one request, carrying a SHA-384 digest")
+          .singleElement()
+          .satisfies(body -> assertThat(body).hasSize(48));
     }
   }
 

@@ -55,9 +55,10 @@ final class CertificateMaker {
 
   KeyPair generateKeyPair(TestPki.KeyType type) {
     try {
-      if (type == TestPki.KeyType.EC_P256) {
+      if (type != TestPki.KeyType.RSA_2048) {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+        String curve = type == TestPki.KeyType.EC_P384 ? "secp384r1" : "secp256r1";
+        generator.initialize(new ECGenParameterSpec(curve), random);
         return generator.generateKeyPair();
       }
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -59,7 +59,9 @@ public final class TestPki {
     /** RSA with a 2048-bit modulus. */
     RSA_2048,
     /** ECDSA on NIST P-256 (secp256r1). */
-    EC_P256
+    EC_P256,
+    /** ECDSA on NIST P-384 (secp384r1). */
+    EC_P384
   }
 
   /** Validity of the signer certificate relative to the clock's time. */

@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * A stand-in for a CA's remote signing API, on loopback: it holds the private key and answers
@@ -112,7 +113,14 @@ public final class LoopbackSigningService implements AutoCloseable {
       throws GeneralSecurityException, IOException {
     Signature signature;
     byte[] input;
-    if ("RSA".equals(algorithm.keyAlgorithm())) {
+    if (algorithm.parameterSpec().isPresent()) {
+      // RSASSA-PSS over a digest: BouncyCastle's raw PSS signer takes the hash as it is.
+      signature = Signature.getInstance("NONEwithRSASSA-PSS", new BouncyCastleProvider());
+      signature.initSign(key);
+      signature.setParameter(algorithm.parameterSpec().get());
+      signature.update(digest);
+      return signature.sign();
+    } else if ("RSA".equals(algorithm.keyAlgorithm())) {
       signature = Signature.getInstance("NONEwithRSA");
       input = new DigestInfo(digestAlgorithm(algorithm), digest).getEncoded();
     } else {
