@@ -68,6 +68,18 @@ public final class SignedPdfParts {
 
   /** Finds the last {@code /ByteRange} in the file. */
   public static SignedPdfParts lastSignature(byte[] pdf) throws IOException {
+    return signature(pdf, false);
+  }
+
+  /**
+   * Finds the first {@code /ByteRange} in the file: the first signature, e.g. the signature under a
+   * B-LTA document timestamp.
+   */
+  public static SignedPdfParts firstSignature(byte[] pdf) throws IOException {
+    return signature(pdf, true);
+  }
+
+  private static SignedPdfParts signature(byte[] pdf, boolean first) throws IOException {
     Matcher matcher = BYTE_RANGE.matcher(new String(pdf, StandardCharsets.ISO_8859_1));
     List<int[]> ranges = new ArrayList<>();
     while (matcher.find()) {
@@ -80,7 +92,7 @@ public final class SignedPdfParts {
     if (ranges.isEmpty()) {
       throw new IllegalArgumentException("no /ByteRange in the file");
     }
-    int[] range = ranges.get(ranges.size() - 1);
+    int[] range = ranges.get(first ? 0 : ranges.size() - 1);
     byte[] padded =
         HexFormat.of()
             .parseHex(
