@@ -23,6 +23,7 @@ import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.SampleForms;
 import dev.onceform.signing.PadesSigner;
 import dev.onceform.signing.Pem;
+import dev.onceform.signing.SignatureAppearance;
 import dev.onceform.signing.SignatureReport;
 import dev.onceform.signing.SignatureVerifier;
 import dev.onceform.signing.VerificationReport;
@@ -38,6 +39,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The thin end-to-end path of OnceForm, on the embedded defaults: a mother logs in, the birth
@@ -257,8 +259,19 @@ public final class BirthRegistrationDemo {
             .build()
             .renderResult(template, form, data, Locale.forLanguageTag("vi"));
     Path json = write("birth-certificate.result.json", result.json());
+    // The signature is visible in the template's signature block, in the result's own font.
+    Optional<SignatureAppearance> appearance =
+        result
+            .signatureArea()
+            .map(
+                area ->
+                    SignatureAppearance.builder()
+                        .page(area.page())
+                        .rectangle(area.x(), area.y(), area.width(), area.height())
+                        .font(PdfRenderer.regularFont())
+                        .build());
     DemoPki.LongTerm signed =
-        pki.signLongTerm(result.pdf(), "Trích lục khai sinh", "Hòa Phú, Đắk Lắk");
+        pki.signLongTerm(result.pdf(), "Trích lục khai sinh", "Hòa Phú, Đắk Lắk", appearance);
     Path pdf = write("birth-certificate.pdf", signed.pdf());
     List<X509CRL> crls = signed.crls();
     Path rootCrl = write(DemoPki.ROOT_CRL, utf8(Pem.encode(crls.get(0))));
@@ -276,8 +289,9 @@ public final class BirthRegistrationDemo {
             .findFirst()
             .orElse("NONE");
     log.printf(
-        "   Signed it as PAdES B-LT (timestamp from a loopback test TSA, CRLs %s and %s in the"
-            + " document); verified against %s: %s, level %s — %s%n",
+        "   Signed it as PAdES B-LT, visibly in its signature block (timestamp from a loopback"
+            + " test TSA, CRLs %s and %s in the document); verified against %s: %s, level %s —"
+            + " %s%n",
         rootCrl,
         issuingCrl,
         out.resolve(DemoPki.ROOT_CA),

@@ -3,6 +3,7 @@ package dev.onceform.examples;
 import dev.onceform.signing.PadesLevel;
 import dev.onceform.signing.PadesSigner;
 import dev.onceform.signing.Pem;
+import dev.onceform.signing.SignatureAppearance;
 import dev.onceform.signing.TimestampClient;
 import dev.onceform.signing.spi.RevocationSource;
 import dev.onceform.signing.spi.SignerKey;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The demo's throw-away PKI, made afresh on every run: a root CA, an issuing (intermediate) CA and
@@ -71,9 +73,10 @@ final class DemoPki {
    * both CAs, issued at the timestamp's time, go into the DSS. The signature, the timestamp and the
    * CRLs share one instant (to the second, as the CRLs and the token hold it), so that the CRLs are
    * issued at or after the timestamp, as B-LT requires, and not after a verification at the clock's
-   * time.
+   * time. With an appearance, the signature is visible there.
    */
-  LongTerm signLongTerm(byte[] pdf, String reason, String location) {
+  LongTerm signLongTerm(
+      byte[] pdf, String reason, String location, Optional<SignatureAppearance> appearance) {
     Instant stamped = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Clock at = Clock.fixed(stamped, ZoneOffset.UTC);
     List<X509CRL> crls = pki.crls(stamped);
@@ -88,7 +91,7 @@ final class DemoPki {
               .trustAnchor(pki.caCertificate())
               .clock(at)
               .build();
-      byte[] signed =
+      PadesSigner.Builder signer =
           PadesSigner.builder()
               .key(pki.signerKey())
               .clock(at)
@@ -96,9 +99,9 @@ final class DemoPki {
               .location(location)
               .level(PadesLevel.B_LT)
               .timestampClient(timestamps)
-              .revocationSource(RevocationSource.of(crls, List.of()))
-              .build()
-              .sign(pdf);
+              .revocationSource(RevocationSource.of(crls, List.of()));
+      appearance.ifPresent(signer::appearance);
+      byte[] signed = signer.build().sign(pdf);
       return new LongTerm(signed, crls);
     }
   }

@@ -15,6 +15,7 @@ import dev.onceform.signing.Pem;
 import dev.onceform.signing.SignatureReport;
 import dev.onceform.signing.SignatureVerifier;
 import dev.onceform.signing.VerificationReport;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +151,33 @@ class BirthRegistrationDemoTest {
     assertThat(signature.level()).isEqualTo(PadesLevel.B_LT);
     assertThat(signature.signerCertificate().orElseThrow().getSubjectX500Principal().getName())
         .contains("Ủy ban nhân dân xã Hòa Phú (TEST)");
+  }
+
+  @Test
+  void run_signedResult_signatureVisibleInTheTemplatesSignatureBlock(@TempDir Path out)
+      throws Exception {
+    BirthRegistrationDemo.Outcome outcome = run(out, new ByteArrayOutputStream());
+
+    try (PDDocument document = Loader.loadPDF(outcome.resultPdf().toFile())) {
+      PDSignatureField field = document.getSignatureFields().get(0);
+      PDAnnotationWidget widget = field.getWidgets().get(0);
+      PDRectangle rect = widget.getRectangle();
+      PDPage page = widget.getPage();
+      assertThat(rect.getWidth()).isGreaterThan(100);
+      assertThat(rect.getHeight()).isGreaterThan(50);
+      assertThat(widget.getAppearance().getNormalAppearance().getAppearanceStream()).isNotNull();
+      // The page's own text: nothing under the signature, the signer's position right above it.
+      float top = page.getMediaBox().getHeight() - rect.getUpperRightY();
+      PDFTextStripperByArea stripper = new PDFTextStripperByArea();
+      stripper.addRegion(
+          "under",
+          new Rectangle2D.Float(rect.getLowerLeftX(), top, rect.getWidth(), rect.getHeight()));
+      stripper.addRegion(
+          "above", new Rectangle2D.Float(rect.getLowerLeftX(), top - 20, rect.getWidth(), 20));
+      stripper.extractRegions(page);
+      assertThat(stripper.getTextForRegion("under")).isBlank();
+      assertThat(stripper.getTextForRegion("above")).contains("NGƯỜI KÝ TRÍCH LỤC");
+    }
   }
 
   @Test

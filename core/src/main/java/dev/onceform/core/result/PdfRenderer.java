@@ -139,9 +139,11 @@ public final class PdfRenderer {
       PDFont regular = font(document, regularFont);
       PDFont bold = font(document, boldFont);
       QrStamp.Placement qr;
+      Optional<SignatureArea> signatureArea;
       try (PageFlow flow = new PageFlow(document)) {
-        qr =
-            new ResultPages(flow, regular, bold, locale, this::codeList).draw(template, form, data);
+        ResultPages pages = new ResultPages(flow, regular, bold, locale, this::codeList);
+        qr = pages.draw(template, form, data);
+        signatureArea = pages.signatureArea();
         flow.finish(
             (english ? "Receipt no. " : "Mã hồ sơ ") + data.receiptNumber(),
             english ? "Page" : "Trang",
@@ -151,7 +153,8 @@ public final class PdfRenderer {
       ArchivalPdf.Content content =
           new ArchivalPdf.Content(
               data.title().in(locale), RESULT_FILE, data.toJson(), data.receiptNumber());
-      return new ResultDocument(data, ArchivalPdf.save(document, content, clock.instant(), qr));
+      return new ResultDocument(
+          data, ArchivalPdf.save(document, content, clock.instant(), qr), signatureArea);
     } catch (IOException e) {
       throw new OnceFormException(
           "OF-RENDER-101",
@@ -324,6 +327,17 @@ public final class PdfRenderer {
     TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
     ttf.setEnableGsub(false);
     return PDType0Font.load(document, ttf, true);
+  }
+
+  /**
+   * Returns the TrueType font the renderer writes text in (Liberation Serif Regular, SIL Open Font
+   * License 1.1, which covers Vietnamese), for example for a visible signature's text in the same
+   * face as the result.
+   *
+   * @return a copy of the font file's bytes
+   */
+  public static byte[] regularFont() {
+    return fontBytes("LiberationSerif-Regular.ttf");
   }
 
   private static byte[] fontBytes(String name) {

@@ -32,6 +32,7 @@ final class ResultPages {
   private static final float GUTTER = 12;
   private static final float SIGNATURE_ROOM = 24 * PageFlow.MM;
 
+  private Optional<SignatureArea> signatureArea = Optional.empty();
   private final PageFlow flow;
   private final PDFont regular;
   private final PDFont bold;
@@ -51,6 +52,11 @@ final class ResultPages {
     this.locale = locale;
     this.english = "en".equals(locale.getLanguage());
     this.codeLists = codeLists;
+  }
+
+  /** Where the signature goes, once {@link #draw} has drawn a signature block. */
+  Optional<SignatureArea> signatureArea() {
+    return signatureArea;
   }
 
   /** Draws the result and returns where its QR code goes. */
@@ -249,6 +255,12 @@ final class ResultPages {
     for (String head : heads) {
       flow.paragraphIn(head, bold, HEADING, x, half, Align.CENTER);
     }
+    // flow.y() is the baseline of the position line: leave its descenders out of the area.
+    float descent = HEADING * 0.3f;
+    signatureArea =
+        Optional.of(
+            new SignatureArea(
+                flow.page(), x, flow.y() - SIGNATURE_ROOM, half, SIGNATURE_ROOM - descent));
     flow.space(SIGNATURE_ROOM);
     if (!name.isEmpty()) {
       flow.paragraphIn(name, bold, BODY, x, half, Align.CENTER);
