@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onceform.signing.testing.ExternalTool;
+import dev.onceform.signing.testing.OpensslCms;
 import dev.onceform.signing.testing.SignedPdfParts;
 import dev.onceform.signing.testing.TestPdfs;
 import dev.onceform.signing.testing.TestPki;
@@ -155,34 +156,14 @@ class PadesAlgorithmsTest {
   void sign_everyKeyPaddingAndDigest_checkedByOpensslCmsAndPdfsig(
       TestPki.KeyType keyType, RsaPadding padding, DigestAlgorithm digest, @TempDir Path directory)
       throws Exception {
-    ExternalTool openssl = ExternalTool.require("openssl", "install openssl");
     ExternalTool pdfsig = ExternalTool.require("pdfsig", "install poppler-utils");
     TestPki pki = pki(keyType);
     byte[] pdf = sign(pki, padding, digest);
-    SignedPdfParts parts = SignedPdfParts.lastSignature(pdf);
-    Path cms = Files.write(directory.resolve("signature.p7s"), parts.cms());
-    Path content = Files.write(directory.resolve("signed-range.bin"), parts.signedContent());
-    Path ca = Files.writeString(directory.resolve("ca.pem"), pki.caCertificatePem());
     Path file = Files.write(directory.resolve("signed.pdf"), pdf);
 
     ExternalTool.Result cmsResult =
-        openssl.run(
-            TIMEOUT,
-            "cms",
-            "-verify",
-            "-binary",
-            "-inform",
-            "DER",
-            "-in",
-            cms.toString(),
-            "-content",
-            content.toString(),
-            "-CAfile",
-            ca.toString(),
-            "-purpose",
-            "any",
-            "-out",
-            directory.resolve("out.bin").toString());
+        OpensslCms.verify(
+            directory, SignedPdfParts.lastSignature(pdf), pki.caCertificatePem(), null);
     ExternalTool.Result pdfsigResult = pdfsig.run(TIMEOUT, file.toString());
 
     assertThat(cmsResult.output()).contains("Verification successful");

@@ -3,6 +3,7 @@ package dev.onceform.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onceform.signing.testing.ExternalTool;
+import dev.onceform.signing.testing.OpensslCms;
 import dev.onceform.signing.testing.SignedPdfParts;
 import dev.onceform.signing.testing.TestPdfs;
 import dev.onceform.signing.testing.TestPki;
@@ -65,33 +66,10 @@ class PadesInteropTest {
   @EnumSource(TestPki.KeyType.class)
   void sign_cmsCheckedByOpensslCms_verificationSuccessful(
       TestPki.KeyType keyType, @TempDir Path directory) throws Exception {
-    ExternalTool openssl = ExternalTool.require("openssl", "install openssl");
     TestPki pki = TestPki.builder().clock(CLOCK).keyType(keyType).build();
     SignedPdfParts parts = SignedPdfParts.lastSignature(sign(pki));
-    Path cms = Files.write(directory.resolve("signature.p7s"), parts.cms());
-    Path content = Files.write(directory.resolve("signed-range.bin"), parts.signedContent());
-    Path ca = Files.writeString(directory.resolve("ca.pem"), pki.caCertificatePem());
 
-    ExternalTool.Result result =
-        openssl.run(
-            TIMEOUT,
-            "cms",
-            "-verify",
-            "-binary",
-            "-inform",
-            "DER",
-            "-in",
-            cms.toString(),
-            "-content",
-            content.toString(),
-            "-CAfile",
-            ca.toString(),
-            "-purpose",
-            "any",
-            "-attime",
-            Long.toString(NOW.getEpochSecond()),
-            "-out",
-            directory.resolve("out.bin").toString());
+    ExternalTool.Result result = OpensslCms.verify(directory, parts, pki.caCertificatePem(), NOW);
 
     assertThat(result.output()).contains("Verification successful");
     assertThat(result.exitCode()).isZero();

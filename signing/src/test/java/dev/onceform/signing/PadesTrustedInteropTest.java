@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.onceform.signing.spi.RevocationSource;
 import dev.onceform.signing.testing.ExternalTool;
 import dev.onceform.signing.testing.NssDatabase;
+import dev.onceform.signing.testing.OpensslCms;
 import dev.onceform.signing.testing.SignedPdfParts;
 import dev.onceform.signing.testing.TestPdfs;
 import dev.onceform.signing.testing.TestPki;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -171,33 +171,12 @@ class PadesTrustedInteropTest {
   @MethodSource("levelsAndKeys")
   void everyLevel_cmsCheckedByOpensslCmsAgainstTheRoot(PadesLevel level, TestPki.KeyType type)
       throws Exception {
-    ExternalTool openssl = ExternalTool.require("openssl", "install openssl");
     SignedPdfParts parts =
         SignedPdfParts.firstSignature(signer(type, level).build().sign(pdf("openssl")));
-    Path cms = write("signature.p7s", parts.cms());
-    Path content = write("signed-range.bin", parts.signedContent());
-    Path root = Files.writeString(directory.resolve("root.pem"), pki(type).caCertificatePem());
 
-    // The chain is checked: root from -CAfile, intermediate from the CMS; -purpose any because
-    // the signer certificate has no extended key usage for S/MIME.
+    // The chain is checked: the root from -CAfile, the intermediate from the CMS.
     ExternalTool.Result result =
-        openssl.run(
-            Duration.ofSeconds(60),
-            "cms",
-            "-verify",
-            "-binary",
-            "-inform",
-            "DER",
-            "-in",
-            cms.toString(),
-            "-content",
-            content.toString(),
-            "-CAfile",
-            root.toString(),
-            "-purpose",
-            "any",
-            "-out",
-            directory.resolve("out.bin").toString());
+        OpensslCms.verify(directory, parts, pki(type).caCertificatePem(), null);
 
     assertThat(result.output()).contains("Verification successful");
     assertThat(result.exitCode()).isZero();
