@@ -117,7 +117,8 @@ final class CmsAlgorithms {
             PSSParameterSpec.TRAILER_FIELD_BC));
   }
 
-  private static SignatureAlgorithm pss(DigestAlgorithm digest) {
+  /** RSASSA-PSS with the digest, in MGF1 too, and a salt as long as the digest. */
+  static SignatureAlgorithm pss(DigestAlgorithm digest) {
     return switch (digest) {
       case SHA256 -> SignatureAlgorithm.RSA_PSS_SHA256;
       case SHA384 -> SignatureAlgorithm.RSA_PSS_SHA384;

@@ -36,11 +36,7 @@ final class SignerCertificatePolicy {
           publicKey.getAlgorithm());
     }
     if (padding == RsaPadding.PSS) {
-      return switch (digest) {
-        case SHA256 -> SignatureAlgorithm.RSA_PSS_SHA256;
-        case SHA384 -> SignatureAlgorithm.RSA_PSS_SHA384;
-        case SHA512 -> SignatureAlgorithm.RSA_PSS_SHA512;
-      };
+      return CmsAlgorithms.pss(digest);
     }
     return SignatureAlgorithm.of(publicKey.getAlgorithm(), digest)
         .orElseThrow(
