@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.onceform.signing.spi.RevocationSource;
 import dev.onceform.signing.spi.SignatureAlgorithm;
 import dev.onceform.signing.spi.SignerKey;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,19 +63,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PadesSigner {
 
-  /** Space reserved in the PDF for the CMS, in addition to the certificate chain. */
-  private static final int RESERVE_BEYOND_CHAIN = 8192;
-
-  /** More space for a signature timestamp token: the TSA's signature and certificate chain. */
-  private static final int RESERVE_FOR_TIMESTAMP = 24576;
-
-  /**
-   * The longest string PDF/A allows (ISO 19005-2/-3 §6.1.13, veraPDF rule 6.1.13-3): the reserve
-   * for {@code /Contents} never exceeds it, so that a PDF/A-3b input stays PDF/A-3b at B-T and B-LT
-   * too.
-   */
-  private static final int MAX_PDFA_STRING_BYTES = 32767;
-
   private static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(10);
 
   private final SignerKey key;
@@ -108,12 +93,7 @@ public final class PadesSigner {
     this.timestampClient = builder.timestampClient;
     this.certify = builder.certify;
     this.appearance = builder.appearance;
-    this.reservedBytes =
-        Math.min(
-            MAX_PDFA_STRING_BYTES,
-            RESERVE_BEYOND_CHAIN
-                + encodedLength(key)
-                + (level == PadesLevel.B_B ? 0 : RESERVE_FOR_TIMESTAMP));
+    this.reservedBytes = ContentsReserve.bytes(key, level);
     BouncyCastleProvider provider = new BouncyCastleProvider();
     this.cms = new CadesSignatureFactory(provider);
     this.revocationSource = builder.revocationSource;
@@ -221,24 +201,6 @@ public final class PadesSigner {
         + (certify == null ? "" : ", certify=" + certify)
         + (appearance == null ? "" : ", visible")
         + "]";
-  }
-
-  private static int encodedLength(SignerKey key) {
-    int length = 0;
-    for (X509Certificate certificate : key.certificateChain()) {
-      try {
-        length += certificate.getEncoded().length;
-      } catch (CertificateEncodingException e) {
-        throw SigningException.of(
-            e,
-            SigningException.CERTIFICATE_CHAIN_INVALID,
-            "certificate '%s' of key '%s' cannot be encoded: %s",
-            certificate.getSubjectX500Principal().getName(),
-            key.id(),
-            e.getMessage());
-      }
-    }
-    return length;
   }
 
   /** Builds a {@link PadesSigner}; not thread-safe. */
