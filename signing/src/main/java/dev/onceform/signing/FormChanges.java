@@ -82,9 +82,24 @@ final class FormChanges {
     }
   }
 
+  /**
+   * A signature field added or first given a value by the update: a later signature or document
+   * timestamp, if its value is a new signature dictionary with a ByteRange and Contents. A field
+   * without one (the Sneaky Signature Attack: an unsigned field whose widget paints over the page)
+   * or pointing at an older signature's value is a change of the content.
+   */
   private void claimSignature(COSBase root, COSDictionary field, String name) {
-    COSDictionary value =
-        CosWalk.dictionary(field.getItem(COSName.V)).orElseGet(COSDictionary::new);
+    COSBase item = field.getItem(COSName.V);
+    COSObjectKey valueKey = CosWalk.key(item);
+    COSDictionary value = CosWalk.dictionary(item).orElseGet(COSDictionary::new);
+    boolean signed =
+        value.containsKey(COSName.BYTERANGE)
+            && value.containsKey(COSName.CONTENTS)
+            && (valueKey == null || changes.isAdded(valueKey));
+    if (!signed) {
+      changes.claim(root, RevisionChanges.Kind.CONTENT, "changes.unsignedSignatureField", name);
+      return;
+    }
     boolean timestamp =
         COSName.DOC_TIME_STAMP.equals(value.getCOSName(COSName.TYPE))
             || SUB_FILTER_RFC3161.equals(value.getCOSName(COSName.SUB_FILTER));
