@@ -22,9 +22,15 @@ public record SignatureArea(int page, float x, float y, float width, float heigh
     if (page < 0) {
       throw new IllegalArgumentException("page must be 0 or more, but was " + page);
     }
-    if (!(width > 0) || !(height > 0)) {
+    if (!Float.isFinite(x) || !Float.isFinite(y)) {
+      throw new IllegalArgumentException("x and y must be finite, but were " + x + " and " + y);
+    }
+    if (!(width > 0) || !(height > 0) || !Float.isFinite(width) || !Float.isFinite(height)) {
       throw new IllegalArgumentException(
-          "width and height must be greater than 0, but were " + width + " and " + height);
+          "width and height must be finite and greater than 0, but were "
+              + width
+              + " and "
+              + height);
     }
   }
 }

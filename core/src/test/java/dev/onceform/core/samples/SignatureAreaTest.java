@@ -99,6 +99,9 @@ class SignatureAreaTest {
     assertThatThrownBy(() -> new SignatureArea(0, 0, 0, 0, 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("width and height");
+    assertThatThrownBy(() -> new SignatureArea(0, Float.NaN, 0, 10, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("x and y must be finite");
   }
 
   @Test
