@@ -29,13 +29,19 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * Reads what valid revocation data says about one certificate. An OCSP response counts only if it
  * is successful, names the certificate and its issuer, and is signed by the issuer or by a
  * delegated responder certificate that the issuer signed, that has the extended key usage
- * id-kp-OCSPSigning and is valid when the response was produced. A CRL counts only if the issuer
- * signed it, the issuer may sign CRLs, and it is complete (no delta CRL, no issuing distribution
- * point). Data issued after the validation time is ignored. Immutable and thread-safe.
+ * id-kp-OCSPSigning and the extension id-pkix-ocsp-nocheck (as the CA/Browser Forum requires of
+ * delegated responders: OnceForm does not check a responder's own revocation) and is valid when the
+ * response was produced. A CRL counts only if the issuer signed it, the issuer may sign CRLs, and
+ * it is complete (no delta CRL, no issuing distribution point). Data issued after the validation
+ * time is ignored. Immutable and thread-safe.
  */
 final class RevocationCheck {
 
   private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
+
+  /** id-pkix-ocsp-nocheck (RFC 6960, 4.2.2.2.1): the responder's own revocation is not checked. */
+  private static final String OCSP_NO_CHECK = "1.3.6.1.5.5.7.48.1.5";
+
   private static final Set<String> UNSUPPORTED_CRL_EXTENSIONS = Set.of("2.5.29.27", "2.5.29.28");
   private static final int CRL_SIGN = 6;
 
@@ -178,6 +184,8 @@ final class RevocationCheck {
       if (!responder.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
           || usages == null
           || !usages.contains(OCSP_SIGNING)
+          || responder.getNonCriticalExtensionOIDs() == null
+          || !responder.getNonCriticalExtensionOIDs().contains(OCSP_NO_CHECK)
           || at.isBefore(responder.getNotBefore().toInstant())
           || at.isAfter(responder.getNotAfter().toInstant())) {
         return false;

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * PAdES B-LT: validation data in a DSS added after a B-T signature, and revocation checking in the
@@ -276,12 +278,17 @@ class PadesLongTermTest {
     }
   }
 
-  @Test
-  void verify_ocspSignedByUnauthorisedResponder_notAccepted() throws Exception {
+  /** Responders whose answers do not count: no id-kp-OCSPSigning, or no id-pkix-ocsp-nocheck. */
+  @ParameterizedTest
+  @EnumSource(
+      value = TestOcsp.Signer.class,
+      names = {"UNAUTHORIZED", "DELEGATED_WITHOUT_NOCHECK"})
+  void verify_ocspSignedByUnacceptedResponder_notAccepted(TestOcsp.Signer responder)
+      throws Exception {
     try (TestOcsp server =
         TestOcsp.builder()
             .clock(Clock.fixed(OCSP_TIME, ZoneOffset.UTC))
-            .signer(TestOcsp.Signer.UNAUTHORIZED)
+            .signer(responder)
             .start()) {
       TestPki revoked = revokedPki(NOW.minusSeconds(3600), server);
       try (TestTsa stamps = startTsa(revoked)) {
@@ -297,12 +304,15 @@ class PadesLongTermTest {
     }
   }
 
-  @Test
-  void signBlt_unauthorisedOcspResponder_refusedWith704() throws Exception {
+  @ParameterizedTest
+  @EnumSource(
+      value = TestOcsp.Signer.class,
+      names = {"UNAUTHORIZED", "DELEGATED_WITHOUT_NOCHECK"})
+  void signBlt_unacceptedOcspResponder_refusedWith704(TestOcsp.Signer responder) throws Exception {
     try (TestOcsp server =
         TestOcsp.builder()
             .clock(Clock.fixed(OCSP_TIME, ZoneOffset.UTC))
-            .signer(TestOcsp.Signer.UNAUTHORIZED)
+            .signer(responder)
             .start()) {
       TestPki other =
           TestPki.builder()

@@ -207,15 +207,17 @@ final class CertificateMaker {
   }
 
   /**
-   * A delegated OCSP responder certificate issued by {@code ca}: key usage digitalSignature,
-   * id-pkix-ocsp-nocheck, and (if {@code ocspSigning}) the extended key usage id-kp-OCSPSigning.
+   * A delegated OCSP responder certificate issued by {@code ca}: key usage digitalSignature, (if
+   * {@code noCheck}) id-pkix-ocsp-nocheck, and (if {@code ocspSigning}) the extended key usage
+   * id-kp-OCSPSigning.
    */
   X509Certificate ocspResponderCertificate(
       String subject,
       PublicKey publicKey,
       X509Certificate ca,
       PrivateKey caKey,
-      boolean ocspSigning) {
+      boolean ocspSigning,
+      boolean noCheck) {
     Instant notBefore = now.minus(DAY);
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -229,11 +231,13 @@ final class CertificateMaker {
                   publicKey)
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
               .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-              .addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE)
               .addExtension(
                   Extension.authorityKeyIdentifier,
                   false,
                   extensions.createAuthorityKeyIdentifier(ca));
+      if (noCheck) {
+        builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+      }
       if (ocspSigning) {
         builder.addExtension(
             Extension.extendedKeyUsage,

@@ -113,6 +113,8 @@ final class OcspAnswers {
         return new TestPki.Responder(authority.certificate(), authority.key());
       case UNAUTHORIZED:
         return authority.unauthorizedResponder();
+      case DELEGATED_WITHOUT_NOCHECK:
+        return authority.uncheckedResponder();
       case DELEGATED:
       default:
         return authority.responder();

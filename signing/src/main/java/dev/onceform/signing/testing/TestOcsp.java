@@ -54,7 +54,12 @@ public final class TestOcsp implements AutoCloseable {
      * A responder certificate issued by the CA <em>without</em> id-kp-OCSPSigning: a key not
      * authorised to sign OCSP answers, whose answers verifiers must reject.
      */
-    UNAUTHORIZED
+    UNAUTHORIZED,
+    /**
+     * A responder certificate with id-kp-OCSPSigning but <em>without</em> id-pkix-ocsp-nocheck: its
+     * own revocation would need checking, so OnceForm's verifier does not accept its answers.
+     */
+    DELEGATED_WITHOUT_NOCHECK
   }
 
   private final LoopbackServer server;

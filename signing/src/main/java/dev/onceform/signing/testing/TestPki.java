@@ -183,8 +183,11 @@ public final class TestPki {
    * A CA of this PKI with its delegated OCSP responders and the certificates it revoked.
    *
    * @param name {@code root} or {@code intermediate}, the CRL's file name
-   * @param responder a responder certificate with id-kp-OCSPSigning, and its key
-   * @param unauthorizedResponder a responder certificate of the same CA without that usage
+   * @param responder a responder certificate with id-kp-OCSPSigning and id-pkix-ocsp-nocheck, and
+   *     its key
+   * @param unauthorizedResponder a responder certificate of the same CA without id-kp-OCSPSigning
+   * @param uncheckedResponder a responder certificate with id-kp-OCSPSigning but without
+   *     id-pkix-ocsp-nocheck
    */
   record Authority(
       String name,
@@ -192,6 +195,7 @@ public final class TestPki {
       PrivateKey key,
       Responder responder,
       Responder unauthorizedResponder,
+      Responder uncheckedResponder,
       Map<BigInteger, Instant> revoked) {}
 
   /** An OCSP responder certificate and its private key. */
@@ -199,24 +203,32 @@ public final class TestPki {
 
   private Authority authority(
       String name, X509Certificate certificate, PrivateKey key, Map<BigInteger, Instant> revoked) {
+    // The three responder certificates share one key pair: only their extensions differ.
+    KeyPair responderKeys = maker.generateKeyPair(keyType);
     return new Authority(
         name,
         certificate,
         key,
-        responder(certificate, key, true),
-        responder(certificate, key, false),
+        responder(certificate, key, responderKeys, true, true, ""),
+        responder(certificate, key, responderKeys, false, true, "without OCSPSigning "),
+        responder(certificate, key, responderKeys, true, false, "without ocsp-nocheck "),
         new ConcurrentHashMap<>(revoked)); // issueTsaKey may add a revoked TSA
   }
 
-  private Responder responder(X509Certificate ca, PrivateKey caKey, boolean ocspSigning) {
-    KeyPair keys = maker.generateKeyPair(keyType);
+  private Responder responder(
+      X509Certificate ca,
+      PrivateKey caKey,
+      KeyPair keys,
+      boolean ocspSigning,
+      boolean noCheck,
+      String variant) {
     String subject =
         String.format(
             Locale.ROOT,
             "CN=OnceForm Test OCSP Responder %s(TEST),O=OnceForm (TEST),C=VN",
-            ocspSigning ? "" : "without OCSPSigning ");
+            variant);
     return new Responder(
-        maker.ocspResponderCertificate(subject, keys.getPublic(), ca, caKey, ocspSigning),
+        maker.ocspResponderCertificate(subject, keys.getPublic(), ca, caKey, ocspSigning, noCheck),
         keys.getPrivate());
   }
 
