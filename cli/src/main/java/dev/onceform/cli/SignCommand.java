@@ -1,9 +1,11 @@
 package dev.onceform.cli;
 
+import dev.onceform.core.result.PdfRenderer;
 import dev.onceform.signing.DigestAlgorithm;
 import dev.onceform.signing.PadesSigner;
 import dev.onceform.signing.Pem;
 import dev.onceform.signing.RsaPadding;
+import dev.onceform.signing.SignatureAppearance;
 import dev.onceform.signing.TimestampClient;
 import dev.onceform.signing.spi.RevocationSource;
 import dev.onceform.signing.spi.SignerKey;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +44,10 @@ import picocli.CommandLine.Parameters;
 final class SignCommand implements Callable<Integer> {
   /** The time allowed for one OCSP or CRL exchange at B-LT without --crl. */
   private static final Duration REVOCATION_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
+  private static final Pattern VISIBLE =
+      Pattern.compile("(\\d{1,9}):" + String.join(",", NUMBER, NUMBER, NUMBER, NUMBER));
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -101,6 +109,29 @@ final class SignCommand implements Callable<Integer> {
   RsaPadding rsaPadding = RsaPadding.PKCS1_V1_5;
 
   @Option(
+      names = "--visible",
+      paramLabel = "PAGE:X,Y,W,H",
+      description =
+          "Draw the signature visibly: the page (from 1), then the rectangle in points (1/72 inch)"
+              + " from the page's lower-left corner, e.g. 1:330,60,220,60. It shows the signer's"
+              + " name, organisation and signing time, or the --line texts.")
+  @Nullable String visible;
+
+  @Option(
+      names = "--font",
+      paramLabel = "FONT.ttf",
+      description =
+          "With --visible: the TrueType font of its text (default: the bundled Liberation Serif,"
+              + " which has every Vietnamese letter).")
+  @Nullable Path font;
+
+  @Option(
+      names = "--line",
+      paramLabel = "TEXT",
+      description = "With --visible, repeatable: a line of text instead of the default lines.")
+  List<String> lines = new ArrayList<>();
+
+  @Option(
       names = "--reason",
       paramLabel = "TEXT",
       description = "The reason PDF viewers show, e.g. \"Xác nhận hồ sơ\".")
@@ -143,6 +174,9 @@ final class SignCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--reason and --location must not be blank");
     }
+    if (visible != null) {
+      signer.appearance(appearance(visible));
+    }
     if (tsa != null) {
       signer.timestampClient(timestampClient(tsa, signerKey));
     }
@@ -175,9 +209,45 @@ final class SignCommand implements Callable<Integer> {
       throw new UsageException(
           "--tsa and --tsa-trust apply only to a timestamped level; add --level B-T (or B-LT) or drop them");
     }
+    if (visible == null && (font != null || !lines.isEmpty())) {
+      throw new UsageException(
+          "--font and --line apply only to a visible signature; add --visible PAGE:X,Y,W,H or drop"
+              + " them");
+    }
     if (!level.longTerm() && !crls.isEmpty()) {
       throw new UsageException(
           "--crl applies only to --level B-LT or B-LTA (validation data); add --level B-LT or drop it");
+    }
+  }
+
+  /** The visible signature --visible PAGE:X,Y,W,H describes, with --font and --line. */
+  private SignatureAppearance appearance(String spec) {
+    Matcher matcher = VISIBLE.matcher(spec.strip());
+    if (!matcher.matches()) {
+      throw new UsageException(
+          "--visible '"
+              + spec
+              + "' is not PAGE:X,Y,W,H; write the page from 1 and the rectangle in points, e.g."
+              + " 1:330,60,220,60");
+    }
+    try {
+      SignatureAppearance.Builder appearance =
+          SignatureAppearance.builder()
+              .page(Integer.parseInt(matcher.group(1)) - 1)
+              .rectangle(
+                  Double.parseDouble(matcher.group(2)),
+                  Double.parseDouble(matcher.group(3)),
+                  Double.parseDouble(matcher.group(4)),
+                  Double.parseDouble(matcher.group(5)))
+              .font(font == null ? PdfRenderer.regularFont() : InputFiles.read(font));
+      if (!lines.isEmpty()) {
+        appearance.lines(lines);
+      }
+      return appearance.build();
+    } catch (NumberFormatException e) {
+      throw new UsageException("--visible '" + spec + "': the page number is too large");
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--visible '" + spec + "': " + e.getMessage());
     }
   }
 

@@ -24,6 +24,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -245,6 +249,67 @@ class SignCommandTest {
             .next();
     assertThat(signer.getEncryptionAlgOID()).isEqualTo(PKCSObjectIdentifiers.id_RSASSA_PSS.getId());
     assertThat(signer.getDigestAlgOID()).isEqualTo(DigestAlgorithm.SHA384.oid());
+  }
+
+  @Test
+  void sign_visible_drawsTheSignatureInTheRectangleWithTheGivenLines() throws Exception {
+    Path signed = dir.resolve("visible.pdf");
+
+    Run run =
+        sign(
+            signed,
+            "--visible",
+            "1:330,60,220,60",
+            "--line",
+            "Lê Văn Nam",
+            "--line",
+            "Ủy ban nhân dân xã Hòa Phú");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(verifyJson(signed).get("indication").asText()).isEqualTo("TOTAL_PASSED");
+    try (PDDocument document = Loader.loadPDF(signed.toFile())) {
+      PDAnnotationWidget widget = document.getSignatureFields().get(0).getWidgets().get(0);
+      PDRectangle rect = widget.getRectangle();
+      assertThat(
+              List.of(
+                  rect.getLowerLeftX(), rect.getLowerLeftY(), rect.getWidth(), rect.getHeight()))
+          .containsExactly(330f, 60f, 220f, 60f);
+      assertThat(document.getPages().indexOf(widget.getPage())).isZero();
+      String appearance =
+          new String(
+              widget
+                  .getAppearance()
+                  .getNormalAppearance()
+                  .getAppearanceStream()
+                  .getContentStream()
+                  .toByteArray(),
+              StandardCharsets.ISO_8859_1);
+      assertThat(appearance).contains("Tj");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "1:330,60;is not PAGE:X,Y,W,H",
+        "0:330,60,220,60;page must be 0 or more",
+        "1:330,60,-5,60;width and height must be positive",
+        "9:330,60,220,60;OF-SIGN-208"
+      })
+  void sign_badVisible_exit2OneLineNothingWritten(String visible, String fragment) {
+    Path signed = dir.resolve("bad-visible.pdf");
+
+    Run run = sign(signed, "--visible", visible);
+
+    assertOneLineError(run, fragment);
+    assertThat(signed).doesNotExist();
+  }
+
+  @Test
+  void sign_lineWithoutVisible_exit2() {
+    assertOneLineError(
+        sign(dir.resolve("signed.pdf"), "--line", "x"), "--font and --line apply only");
   }
 
   @Test
