@@ -66,7 +66,8 @@ public final class ExternalTool {
   }
 
   /**
-   * Runs the program with {@code arguments}, stdout and stderr merged, in the C locale.
+   * Runs the program with {@code arguments}, stdout and stderr merged, in the C locale and the UTC
+   * time zone (pdfsig, for one, prints times in the local zone without saying which).
    *
    * @return the exit code and output; fails the test on timeout
    */
@@ -80,6 +81,7 @@ public final class ExternalTool {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(output.toFile());
       builder.environment().put("LC_ALL", "C");
+      builder.environment().put("TZ", "UTC");
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();

@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +30,13 @@ public final class NssDatabase {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern SIGNATURE = Pattern.compile("(?m)^Signature #(\\d+):$");
+
+  /** The trust flags {@link #trust} gives: a CA for TLS, S/MIME and code signing. */
+  public static final String SIGNING_CA_TRUST = "CT,C,C";
+
+  /** pdfsig's "Signing Time", {@code strftime("%b %d %Y %H:%M:%S")} in its local time zone. */
+  private static final DateTimeFormatter SIGNING_TIME =
+      DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ROOT);
 
   private final Path directory;
   private final ExternalTool certutil;
@@ -51,24 +63,51 @@ public final class NssDatabase {
   }
 
   /**
-   * Imports {@code certificate} as a trusted CA for signatures ({@code -t "CT,C,C"}).
+   * Imports {@code certificate} as a CA trusted for every use ({@code -t "CT,C,C"}); of the three
+   * trust fields poppler only needs the second (S/MIME), as it checks signer certificates for the
+   * NSS usage "email signer".
    *
    * @return this database
    */
   public NssDatabase trust(String nickname, X509Certificate certificate)
       throws IOException, InterruptedException {
+    return add(nickname, certificate, SIGNING_CA_TRUST);
+  }
+
+  /**
+   * Imports {@code certificate} with the given {@code certutil -t} trust flags (SSL, S/MIME, code
+   * signing; e.g. {@code "C,,"} trusts it for TLS only).
+   *
+   * @return this database
+   */
+  public NssDatabase add(String nickname, X509Certificate certificate, String trustFlags)
+      throws IOException, InterruptedException {
     Path pem = Files.writeString(directory.resolve(nickname + ".pem"), pem(certificate));
     ExternalTool.Result result =
         certutil.run(
-            TIMEOUT, "-A", "-d", location(), "-n", nickname, "-t", "CT,C,C", "-i", pem.toString());
+            TIMEOUT,
+            "-A",
+            "-d",
+            location(),
+            "-n",
+            nickname,
+            "-t",
+            trustFlags,
+            "-i",
+            pem.toString());
     assertThat(result.exitCode()).as("certutil -A: " + result.output()).isZero();
     return this;
   }
 
-  /** Runs {@code pdfsig -nssdir sql:DIR FILE} and reads its verdict on each signature. */
-  public Verdict pdfsig(Path pdf) throws IOException, InterruptedException {
-    ExternalTool.Result result = pdfsig.run(TIMEOUT, "-nssdir", location(), pdf.toString());
-    return Verdict.parse(result);
+  /**
+   * Runs {@code pdfsig [OPTIONS] -nssdir sql:DIR FILE} and reads its verdict on each signature.
+   *
+   * @param options pdfsig options, e.g. {@code -no-ocsp}
+   */
+  public Verdict pdfsig(Path pdf, String... options) throws IOException, InterruptedException {
+    List<String> arguments = new ArrayList<>(List.of(options));
+    arguments.addAll(List.of("-nssdir", location(), pdf.toString()));
+    return Verdict.parse(pdfsig.run(TIMEOUT, arguments.toArray(String[]::new)));
   }
 
   private String location() {
@@ -108,9 +147,14 @@ public final class NssDatabase {
   }
 
   /**
-   * One signature as pdfsig describes it; an absent line is empty.
+   * One signature as pdfsig describes it; an absent line is empty. pdfsig prints no "Certificate
+   * Validation" line when the signature itself is not valid.
    *
+   * @param fieldName "Signature Field Name"
    * @param commonName "Signer Certificate Common Name"
+   * @param signingTime "Signing Time": the CMS signing-time attribute, else (as in PAdES, which has
+   *     none) the signature dictionary's {@code /M}, else the epoch; read as UTC ({@link
+   *     ExternalTool} runs pdfsig with {@code TZ=UTC})
    * @param hashAlgorithm "Signing Hash Algorithm", e.g. {@code SHA-256}
    * @param type "Signature Type", e.g. {@code ETSI.CAdES.detached}
    * @param validation "Signature Validation", e.g. {@code Signature is Valid.}
@@ -118,7 +162,9 @@ public final class NssDatabase {
    * @param wholeDocument whether pdfsig printed "Total document signed"
    */
   public record Signature(
+      Optional<String> fieldName,
       Optional<String> commonName,
+      Optional<Instant> signingTime,
       Optional<String> hashAlgorithm,
       Optional<String> type,
       Optional<String> validation,
@@ -127,7 +173,10 @@ public final class NssDatabase {
 
     static Signature parse(String block) {
       return new Signature(
+          line(block, "Signature Field Name"),
           line(block, "Signer Certificate Common Name"),
+          line(block, "Signing Time")
+              .map(time -> LocalDateTime.parse(time, SIGNING_TIME).toInstant(ZoneOffset.UTC)),
           line(block, "Signing Hash Algorithm"),
           line(block, "Signature Type"),
           line(block, "Signature Validation"),
