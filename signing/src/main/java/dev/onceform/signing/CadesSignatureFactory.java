@@ -4,7 +4,6 @@ import dev.onceform.signing.spi.SignatureAlgorithm;
 import dev.onceform.signing.spi.SignerKey;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -22,6 +21,7 @@ import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +35,19 @@ final class CadesSignatureFactory {
 
   private final Provider provider;
 
+  /**
+   * Digests from the JCA's installed providers (see {@link DigestAlgorithm#newDigest()});
+   * stateless, each call makes a new {@code MessageDigest}.
+   */
+  private final DigestCalculatorProvider digests;
+
   CadesSignatureFactory(Provider provider) {
     this.provider = provider;
+    try {
+      this.digests = new JcaDigestCalculatorProviderBuilder().build();
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("the JCA digest calculators are not available", e);
+    }
   }
 
   /**
@@ -53,10 +64,10 @@ final class CadesSignatureFactory {
     X509Certificate certificate = key.certificate();
     try {
       SignerInfoGenerator signerInfo =
-          new JcaSignerInfoGeneratorBuilder(
-                  new JcaDigestCalculatorProviderBuilder().setProvider(provider).build())
+          new JcaSignerInfoGeneratorBuilder(digests)
               .setSignedAttributeGenerator(
-                  PadesSignedAttributes.forCertificate(certificate, sha256(certificate)))
+                  PadesSignedAttributes.forCertificate(
+                      certificate, DigestAlgorithm.SHA256.digest(certificate.getEncoded())))
               .build(new KeyContentSigner(key, algorithm, provider), certificate);
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
       generator.addSignerInfoGenerator(signerInfo);
@@ -87,10 +98,5 @@ final class CadesSignatureFactory {
     SignerInformation stamped =
         SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attribute));
     return CMSSignedData.replaceSigners(signedData, new SignerInformationStore(stamped));
-  }
-
-  private byte[] sha256(X509Certificate certificate) throws GeneralSecurityException {
-    return MessageDigest.getInstance(DigestAlgorithm.SHA256.jcaName(), provider)
-        .digest(certificate.getEncoded());
   }
 }

@@ -48,12 +48,44 @@ final class CertificateChainCheck {
   }
 
   /**
-   * Checks the signer certificate.
+   * A signer's chain that passed every check but one may remain: {@code expired} lists the
+   * certificates that were valid at the claimed signing time but have expired by the validation
+   * time. Such a chain is acceptable only with proof that the signature existed before they expired
+   * (a signature timestamp) and revocation data from then.
+   *
+   * @param certificates the signer first, the trust anchor last
+   * @param expired the certificates of the chain that expired after the claimed signing time
+   */
+  record SignerChain(List<X509Certificate> certificates, List<X509Certificate> expired) {
+    SignerChain {
+      certificates = List.copyOf(certificates);
+      expired = List.copyOf(expired);
+    }
+  }
+
+  /**
+   * Checks the signer certificate; a certificate that has expired since the claimed signing time
+   * fails with {@link SubIndication#OUT_OF_BOUNDS_NO_POE}.
    *
    * @return the chain from the signer to the trust anchor, both included (one certificate if the
    *     signer is itself a trust anchor)
    */
   List<X509Certificate> check(
+      X509Certificate signer, List<X509Certificate> candidates, Instant claimed, Instant now)
+      throws VerificationFailure {
+    SignerChain chain = checkSigner(signer, candidates, claimed, now);
+    if (!chain.expired().isEmpty()) {
+      throw expired(chain.expired().get(0));
+    }
+    return chain.certificates();
+  }
+
+  /**
+   * Checks the signer certificate like {@link #check}, except that certificates that were valid at
+   * the claimed signing time and have expired since are returned in {@link SignerChain#expired()}
+   * instead of failing, so that a signature timestamp can still prove the signature older.
+   */
+  SignerChain checkSigner(
       X509Certificate signer, List<X509Certificate> candidates, Instant claimed, Instant now)
       throws VerificationFailure {
     if (claimed.isBefore(signer.getNotBefore().toInstant())) {
@@ -65,12 +97,13 @@ final class CertificateChainCheck {
           signer.getNotBefore().toInstant().toString(),
           claimed.toString());
     }
-    Chain chain = checkChain(signer, candidates, claimed, now);
+    Chain chain = findChain(signer, candidates, claimed, now);
+    List<X509Certificate> expired = expiredSince(chain.certificates(), claimed, now);
     if (!SignerCertificatePolicy.allowsSignatures(signer)) {
       throw new VerificationFailure(
           INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, "cert.keyUsage", subject(signer));
     }
-    return chain.withAnchor();
+    return new SignerChain(chain.withAnchor(), expired);
   }
 
   /**
@@ -78,6 +111,17 @@ final class CertificateChainCheck {
    * every link is valid at {@code time} and at {@code now}; key usage is left to the caller.
    */
   Chain checkChain(
+      X509Certificate certificate, List<X509Certificate> candidates, Instant time, Instant now)
+      throws VerificationFailure {
+    Chain chain = findChain(certificate, candidates, time, now);
+    checkValidity(chain.certificates(), time, now);
+    return chain;
+  }
+
+  /**
+   * A chain from {@code certificate} to a trust anchor that PKIX accepts; validity is not judged.
+   */
+  private Chain findChain(
       X509Certificate certificate, List<X509Certificate> candidates, Instant time, Instant now)
       throws VerificationFailure {
     Chain chain =
@@ -90,7 +134,6 @@ final class CertificateChainCheck {
                         "chain.notFound",
                         subject(certificate)));
     validatePkix(chain, time, now);
-    checkValidity(chain.certificates(), time, now);
     return chain;
   }
 
@@ -181,16 +224,29 @@ final class CertificateChainCheck {
 
   private static void checkValidity(
       List<X509Certificate> certificates, Instant claimed, Instant now) throws VerificationFailure {
+    List<X509Certificate> expired = expiredSince(certificates, claimed, now);
+    if (!expired.isEmpty()) {
+      throw expired(expired.get(0));
+    }
+  }
+
+  /**
+   * Fails if a certificate had expired at the claimed time or is not yet valid at {@code now}.
+   *
+   * @return the certificates that were valid at the claimed time and have expired by {@code now}
+   */
+  private static List<X509Certificate> expiredSince(
+      List<X509Certificate> certificates, Instant claimed, Instant now) throws VerificationFailure {
+    List<X509Certificate> expired = new ArrayList<>();
     for (X509Certificate certificate : certificates) {
       Instant notAfter = certificate.getNotAfter().toInstant();
       Instant notBefore = certificate.getNotBefore().toInstant();
-      if (now.isAfter(notAfter) || claimed.isAfter(notAfter)) {
-        throw new VerificationFailure(
-            INDETERMINATE,
-            SubIndication.OUT_OF_BOUNDS_NO_POE,
-            "cert.expired",
-            subject(certificate),
-            notAfter.toString());
+      if (claimed.isAfter(notAfter)) {
+        throw expired(certificate);
+      }
+      if (now.isAfter(notAfter)) {
+        expired.add(certificate);
+        continue;
       }
       if (now.isBefore(notBefore)) {
         throw new VerificationFailure(
@@ -201,6 +257,20 @@ final class CertificateChainCheck {
             notBefore.toString());
       }
     }
+    return expired;
+  }
+
+  /**
+   * INDETERMINATE/OUT_OF_BOUNDS_NO_POE: the certificate has expired, with nothing proving the
+   * signature older.
+   */
+  static VerificationFailure expired(X509Certificate certificate) {
+    return new VerificationFailure(
+        INDETERMINATE,
+        SubIndication.OUT_OF_BOUNDS_NO_POE,
+        "cert.expired",
+        subject(certificate),
+        certificate.getNotAfter().toInstant().toString());
   }
 
   private static String subject(X509Certificate certificate) {

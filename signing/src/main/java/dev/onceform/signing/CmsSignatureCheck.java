@@ -45,7 +45,7 @@ final class CmsSignatureCheck {
 
   CmsSignatureCheck(Provider provider) {
     this.provider = provider;
-    this.reference = new SigningCertificateReference(provider);
+    this.reference = new SigningCertificateReference();
   }
 
   CmsFacts check(byte[] contents, byte[] signedContent, ReportDraft draft)
@@ -109,17 +109,9 @@ final class CmsSignatureCheck {
       throw VerificationFailure.format("cms.attributeInvalid", "message-digest");
     }
     byte[] claimed = octets.getOctets();
-    byte[] actual = newDigest(digest).digest(signedContent);
+    byte[] actual = digest.digest(signedContent);
     if (!MessageDigest.isEqual(claimed, actual)) {
       throw new VerificationFailure(TOTAL_FAILED, SubIndication.HASH_FAILURE, "hash.mismatch");
-    }
-  }
-
-  MessageDigest newDigest(DigestAlgorithm digest) {
-    try {
-      return MessageDigest.getInstance(digest.jcaName(), provider);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("BouncyCastle lacks " + digest.jcaName(), e);
     }
   }
 

@@ -2,9 +2,7 @@ package dev.onceform.signing;
 
 import static dev.onceform.signing.Indication.INDETERMINATE;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -25,12 +23,6 @@ import org.jspecify.annotations.Nullable;
  * from swapping the signer certificate for another one with the same key.
  */
 final class SigningCertificateReference {
-
-  private final Provider provider;
-
-  SigningCertificateReference(Provider provider) {
-    this.provider = provider;
-  }
 
   /**
    * Returns true if the attribute is present and matches, false if it is absent.
@@ -79,11 +71,9 @@ final class SigningCertificateReference {
   private byte[] hash(DigestAlgorithm digest, X509Certificate certificate)
       throws VerificationFailure {
     try {
-      return MessageDigest.getInstance(digest.jcaName(), provider).digest(certificate.getEncoded());
+      return digest.digest(certificate.getEncoded());
     } catch (CertificateEncodingException e) {
       throw VerificationFailure.format("cms.unreadable", PdfSignatureReader.describe(e));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("BouncyCastle lacks " + digest.jcaName(), e);
     }
   }
 

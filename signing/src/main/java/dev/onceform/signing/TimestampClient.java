@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -152,7 +150,7 @@ public final class TimestampClient {
    */
   public TimestampToken timestamp(byte[] data) {
     requireNonNull(data, "data");
-    byte[] imprint = digestOf(data);
+    byte[] imprint = digest.digest(data);
     BigInteger nonce = new BigInteger(64, random);
     TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
     generator.setCertReq(true);
@@ -162,14 +160,6 @@ public final class TimestampClient {
     TimeStampRequest request =
         generator.generate(new ASN1ObjectIdentifier(digest.oid()), imprint, nonce);
     return answers.check(request, http.post(encode(request)), digest, clock.instant());
-  }
-
-  private byte[] digestOf(byte[] data) {
-    try {
-      return MessageDigest.getInstance(digest.jcaName(), provider).digest(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("BouncyCastle lacks " + digest.jcaName(), e);
-    }
   }
 
   private static byte[] encode(TimeStampRequest request) {

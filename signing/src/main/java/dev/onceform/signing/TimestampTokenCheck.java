@@ -4,7 +4,6 @@ import static dev.onceform.signing.Indication.INDETERMINATE;
 import static dev.onceform.signing.Indication.TOTAL_FAILED;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.cert.CertificateParsingException;
@@ -56,7 +55,7 @@ final class TimestampTokenCheck {
   void checkImprint(TimeStampToken token, byte[] data) throws VerificationFailure {
     String oid = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
     DigestAlgorithm digest = DigestAlgorithm.fromOid(oid).orElseThrow(() -> notAccepted(oid));
-    byte[] expected = newDigest(digest).digest(data);
+    byte[] expected = digest.digest(data);
     if (!MessageDigest.isEqual(expected, token.getTimeStampInfo().getMessageImprintDigest())) {
       throw new VerificationFailure(
           TOTAL_FAILED, SubIndication.HASH_FAILURE, "timestamp.imprintMismatch");
@@ -175,14 +174,6 @@ final class TimestampTokenCheck {
           SubIndication.SIG_CRYPTO_FAILURE,
           "timestamp.signatureInvalid",
           PdfSignatureReader.describe(e));
-    }
-  }
-
-  private MessageDigest newDigest(DigestAlgorithm digest) {
-    try {
-      return MessageDigest.getInstance(digest.jcaName(), provider);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("BouncyCastle lacks " + digest.jcaName(), e);
     }
   }
 

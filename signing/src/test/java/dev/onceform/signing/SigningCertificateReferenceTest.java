@@ -12,14 +12,12 @@ import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 
 class SigningCertificateReferenceTest {
 
   private static final TestPki PKI = TestPki.builder().keyType(TestPki.KeyType.EC_P256).build();
-  private static final SigningCertificateReference REFERENCE =
-      new SigningCertificateReference(new BouncyCastleProvider());
+  private static final SigningCertificateReference REFERENCE = new SigningCertificateReference();
 
   private static AttributeTable attributesReferencing(X509Certificate certificate)
       throws Exception {

@@ -44,6 +44,7 @@ final class CertificateMaker {
 
   private static final Duration DAY = Duration.ofDays(1);
   private static final Duration YEAR = Duration.ofDays(365);
+  private static final Duration SHORT_LIVED = Duration.ofDays(30);
 
   private final Instant now;
   private final SecureRandom random = new SecureRandom();
@@ -110,7 +111,9 @@ final class CertificateMaker {
                   ca,
                   serial(),
                   Date.from(notBefore),
-                  Date.from(notBefore.plus(YEAR)),
+                  Date.from(
+                      notBefore.plus(
+                          validity == TestPki.SignerValidity.SHORT_LIVED ? SHORT_LIVED : YEAR)),
                   name(subject),
                   publicKey)
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))

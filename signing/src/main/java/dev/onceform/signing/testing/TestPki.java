@@ -71,7 +71,13 @@ public final class TestPki {
     /** Valid from two years to one year before the clock's time: expired. */
     EXPIRED,
     /** Valid from one day after the clock's time for one year: not yet valid. */
-    NOT_YET_VALID
+    NOT_YET_VALID,
+    /**
+     * Valid from one day before the clock's time for 30 days: verifying 30 days or more after the
+     * clock's time finds it expired while the CA, TSA and OCSP responder certificates (one year or
+     * more) are still valid, as when a signature outlives its signer's certificate.
+     */
+    SHORT_LIVED
   }
 
   /** Key usage of the signer certificate. */
