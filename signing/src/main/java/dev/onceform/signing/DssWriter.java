@@ -3,12 +3,14 @@ package dev.onceform.signing;
 import dev.onceform.signing.spi.RevocationData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -37,11 +39,15 @@ final class DssWriter {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
       COSDictionary old = catalog.getCOSDictionary(DSS);
-      COSDictionary dss = new COSDictionary();
+      // An existing DSS is updated in place, so that no dictionary is left behind unreferenced.
+      COSDictionary dss = old == null ? new COSDictionary() : old;
       putArray(dss, CERTS, array(document, old, CERTS, certificateBytes(certificates)));
       putArray(dss, CRLS, array(document, old, CRLS, crlBytes(revocation.crls())));
       putArray(dss, OCSPS, array(document, old, OCSPS, revocation.ocspResponses()));
-      catalog.setItem(DSS, dss);
+      if (old == null) {
+        catalog.setItem(DSS, dss);
+      }
+      dss.setNeedToBeUpdated(true);
       catalog.setNeedToBeUpdated(true);
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16384);
       document.saveIncremental(out);
@@ -66,13 +72,23 @@ final class DssWriter {
       throws IOException {
     COSArray array = new COSArray();
     COSArray previous = old == null ? null : old.getCOSArray(key);
+    List<byte[]> present = new ArrayList<>();
     if (previous != null) {
       for (int i = 0; i < previous.size(); i++) {
         COSBase item = previous.get(i);
         array.add(item);
+        if (previous.getObject(i) instanceof COSStream stream) {
+          try (InputStream in = stream.createInputStream()) {
+            present.add(in.readAllBytes());
+          }
+        }
       }
     }
     for (byte[] encoded : encodings) {
+      if (present.stream().anyMatch(bytes -> Arrays.equals(bytes, encoded))) {
+        continue; // already in the DSS
+      }
+      present.add(encoded);
       COSStream stream = document.getDocument().createCOSStream();
       try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
         out.write(encoded);

@@ -34,6 +34,8 @@ final class LongTermData {
   /** What goes into the DSS. */
   record Collected(List<X509Certificate> certificates, RevocationData revocation) {}
 
+  private static final int MAX_CHAIN_LENGTH = 10;
+
   private final RevocationSource source;
   private final RevocationCheck check;
   private final Provider provider;
@@ -64,6 +66,27 @@ final class LongTermData {
     return new Collected(pool, revocation);
   }
 
+  /**
+   * Gathers the validation data of a TSA's chain, for a document timestamp being renewed: the chain
+   * from {@code tsa} up to a self-signed certificate, with issuers found in {@code pool}, and
+   * revocation data issued at or after {@code at} for every certificate but the root.
+   */
+  Collected collectChain(X509Certificate tsa, List<X509Certificate> pool, Instant at) {
+    List<X509Certificate> chain = new ArrayList<>();
+    RevocationData revocation = RevocationData.EMPTY;
+    X509Certificate current = tsa;
+    while (!chain.contains(current) && chain.size() < MAX_CHAIN_LENGTH) {
+      chain.add(current);
+      Optional<X509Certificate> issuer = issuerOf(current, pool);
+      if (issuer.isEmpty()) {
+        break;
+      }
+      revocation = revocation.plus(dataFor(current, issuer.get(), at));
+      current = issuer.get();
+    }
+    return new Collected(chain, revocation);
+  }
+
   private RevocationData dataFor(X509Certificate certificate, X509Certificate issuer, Instant at) {
     RevocationData data = source.fetch(certificate, issuer);
     Optional<RevocationCheck.Status> status =
@@ -73,7 +96,7 @@ final class LongTermData {
       throw SigningException.of(
           SigningException.REVOCATION_DATA_MISSING,
           "revocation source '%s' gave no valid CRL or OCSP response issued at or after the"
-              + " signature timestamp (%s) for certificate '%s'; check its OCSP and CRL URLs,"
+              + " timestamp (%s) for certificate '%s'; check its OCSP and CRL URLs,"
               + " try again once the CA publishes newer data, or pass it with"
               + " RevocationSource.of(...)",
           source.id(),
@@ -109,8 +132,9 @@ final class LongTermData {
     }
     throw SigningException.of(
         SigningException.REVOCATION_DATA_MISSING,
-        "the issuer of certificate '%s' is not in the key's or the TSA's certificate chain, so no"
-            + " revocation data can be checked for it; add the CA certificates to the key's chain",
+        "the issuer of certificate '%s' is not in the key's or the TSA's certificate chain (or the"
+            + " document's DSS), so no revocation data can be checked for it; add the CA"
+            + " certificates to the key's chain",
         certificate.getSubjectX500Principal().getName());
   }
 

@@ -198,6 +198,16 @@ final class RevisionChanges {
   }
 
   private void compareCatalogs(COSDictionary oldCatalog, COSDictionary newCatalog) {
+    // A DSS of the signed revision updated in place: same reference, new content.
+    COSObjectKey dssKey = CosWalk.key(newCatalog.getItem(DSS));
+    if (dssKey != null
+        && dssKey.equals(CosWalk.key(oldCatalog.getItem(DSS)))
+        && changed.contains(dssKey)
+        && after.getObjectFromPool(dssKey).getObject() instanceof COSDictionary dss
+        && !(dss instanceof COSStream)) {
+      explain(dssKey);
+      claim(dss, Kind.VALIDATION_DATA, "changes.dss");
+    }
     for (COSName name : CosWalk.differingEntries(oldCatalog, newCatalog)) {
       if (DSS.equals(name)) {
         COSBase dss = newCatalog.getItem(DSS);

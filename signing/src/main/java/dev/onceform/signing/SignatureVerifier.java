@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -163,18 +164,35 @@ public final class SignatureVerifier {
     }
     signatures.sort(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
     timestamps.sort(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
-    List<DocumentTimestampReport> timestampReports = new ArrayList<>(timestamps.size());
-    long archivedUpTo = -1; // the end of the latest revision a valid document timestamp covers
-    for (EmbeddedSignature timestamp : timestamps) {
+    // Newest first: a valid document timestamp proves that everything before it, older document
+    // timestamps included, existed at its time. What lacks that proof now because a certificate
+    // has expired since is judged again at that time (EN 319 102-1, past signature validation).
+    DocumentTimestampReport[] timestampReports = new DocumentTimestampReport[timestamps.size()];
+    List<ProvenRevision> proofs = new ArrayList<>();
+    for (int i = timestamps.size() - 1; i >= 0; i--) {
+      EmbeddedSignature timestamp = timestamps.get(i);
       DocumentTimestampReport report = checkDocumentTimestamp(timestamp, pdf, dss, now);
-      timestampReports.add(report);
-      if (report.indication() == Indication.TOTAL_PASSED) {
-        archivedUpTo = Math.max(archivedUpTo, timestamp.rangeEnd());
+      Optional<Instant> existed = earliestProof(proofs, timestamp.rangeEnd());
+      if (existed.isPresent()
+          && lacksProofOfExistence(report.indication(), report.subIndication())) {
+        DocumentTimestampReport past = checkDocumentTimestamp(timestamp, pdf, dss, existed.get());
+        report = past.indication() == Indication.TOTAL_PASSED ? past : report;
+      }
+      timestampReports[i] = report;
+      if (report.indication() == Indication.TOTAL_PASSED && report.time().isPresent()) {
+        proofs.add(new ProvenRevision(timestamp.rangeEnd(), report.time().get()));
       }
     }
+    long archivedUpTo = proofs.stream().mapToLong(ProvenRevision::end).max().orElse(-1);
     List<SignatureReport> reports = new ArrayList<>(signatures.size());
     for (EmbeddedSignature signature : signatures) {
       SignatureReport report = check.check(signature, pdf, dss, now);
+      Optional<Instant> existed = earliestProof(proofs, signature.rangeEnd());
+      if (existed.isPresent()
+          && lacksProofOfExistence(report.indication(), report.subIndication())) {
+        SignatureReport past = check.check(signature, pdf, dss, existed.get());
+        report = past.indication() == Indication.TOTAL_PASSED ? past : report;
+      }
       if (report.level() == PadesLevel.B_LT
           && report.indication() == Indication.TOTAL_PASSED
           && signature.rangeEnd() < archivedUpTo) {
@@ -200,7 +218,39 @@ public final class SignatureVerifier {
       }
     }
     return new VerificationReport(
-        requireNonNull(worst), subIndication, requireNonNull(reason), reports, timestampReports);
+        requireNonNull(worst),
+        subIndication,
+        requireNonNull(reason),
+        reports,
+        Arrays.asList(timestampReports));
+  }
+
+  /**
+   * A revision, ending at {@code end}, that a valid document timestamp proves existed at {@code
+   * time}.
+   */
+  private record ProvenRevision(long end, Instant time) {}
+
+  /**
+   * The earliest time a valid document timestamp proves for a revision that ends at {@code end}.
+   */
+  private static Optional<Instant> earliestProof(List<ProvenRevision> proofs, long end) {
+    return proofs.stream()
+        .filter(proof -> proof.end() > end)
+        .map(ProvenRevision::time)
+        .min(Comparator.naturalOrder());
+  }
+
+  /** True if the result would pass with proof that the signature or token existed earlier. */
+  private static boolean lacksProofOfExistence(
+      Indication indication, Optional<SubIndication> subIndication) {
+    return indication == Indication.INDETERMINATE
+        && subIndication
+            .filter(
+                sub ->
+                    sub == SubIndication.OUT_OF_BOUNDS_NO_POE
+                        || sub == SubIndication.OUT_OF_BOUNDS_NOT_REVOKED)
+            .isPresent();
   }
 
   /**

@@ -106,6 +106,11 @@ public final class SigningException extends RuntimeException {
    */
   public static final String APPEARANCE_TEXT_TOO_LONG = "OF-SIGN-211";
 
+  /**
+   * The PDF's latest document timestamp, whose archive timestamp is being renewed, cannot be read.
+   */
+  public static final String DOCUMENT_TIMESTAMP_UNREADABLE = "OF-SIGN-212";
+
   /** The signer certificate has expired at the signing time. */
   public static final String CERTIFICATE_EXPIRED = "OF-SIGN-301";
 
