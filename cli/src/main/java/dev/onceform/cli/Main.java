@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "OnceForm: prefilled, validated, signed government e-forms.",
     subcommands = {
+      ArchiveCommand.class,
       AuditCommand.class,
       DemoCommand.class,
       LintCommand.class,

@@ -7,14 +7,9 @@ import dev.onceform.signing.Pem;
 import dev.onceform.signing.RsaPadding;
 import dev.onceform.signing.SignatureAppearance;
 import dev.onceform.signing.TimestampClient;
-import dev.onceform.signing.spi.RevocationSource;
 import dev.onceform.signing.spi.SignerKey;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +37,6 @@ import picocli.CommandLine.Parameters;
           + " revocation data that cannot be used."
     })
 final class SignCommand implements Callable<Integer> {
-  /** The time allowed for one OCSP or CRL exchange at B-LT without --crl. */
-  private static final Duration REVOCATION_TIMEOUT = Duration.ofSeconds(10);
-
   private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
   private static final Pattern VISIBLE =
       Pattern.compile("(\\d{1,9}):" + String.join(",", NUMBER, NUMBER, NUMBER, NUMBER));
@@ -181,7 +173,7 @@ final class SignCommand implements Callable<Integer> {
       signer.timestampClient(timestampClient(tsa, signerKey));
     }
     if (level.longTerm()) {
-      signer.revocationSource(revocationSource());
+      signer.revocationSource(Timestamping.revocationSource(crls));
     }
     byte[] signed = signer.build().sign(pdf);
     new OutputFiles().add(output, signed).write();
@@ -251,37 +243,12 @@ final class SignCommand implements Callable<Integer> {
     }
   }
 
-  /** The CRLs of the --crl files (offline), or else the URLs in the certificates (online). */
-  private RevocationSource revocationSource() {
-    if (crls.isEmpty()) {
-      return RevocationSource.online(REVOCATION_TIMEOUT);
-    }
-    List<X509CRL> all = new ArrayList<>();
-    for (Path file : crls) {
-      InputFiles.read(file);
-      all.addAll(Pem.readCrls(file));
-    }
-    return RevocationSource.of(all, List.of());
-  }
-
   private Map<String, String> env() {
     return main == null ? System.getenv() : main.env();
   }
 
   private TimestampClient timestampClient(String url, SignerKey signerKey) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      throw new UsageException("--tsa: '" + url + "' is not a URL (" + e.getReason() + ")");
-    }
-    TimestampClient.Builder client = TimestampClient.builder();
-    try {
-      client.url(uri);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--tsa: " + e.getMessage());
-    }
-    return client.trustAnchors(tsaAnchors(signerKey)).build();
+    return Timestamping.client(url, tsaAnchors(signerKey));
   }
 
   /** The --tsa-trust certificates, or else the top of the key's chain (the signer's CA). */
