@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onceform.signing.spi.RevocationSource;
+import dev.onceform.signing.testing.ExternalTool;
+import dev.onceform.signing.testing.SignedPdfParts;
 import dev.onceform.signing.testing.TestOcsp;
 import dev.onceform.signing.testing.TestPdfs;
 import dev.onceform.signing.testing.TestPki;
 import dev.onceform.signing.testing.TestTsa;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renewing archive timestamps ({@link ArchiveTimestamper}) and judging what has expired at the time
@@ -210,6 +215,47 @@ class PadesArchiveRenewalTest {
     VerificationReport report = verifyAt(changed, EXPIRED);
 
     assertThat(report.indication()).isEqualTo(Indication.TOTAL_FAILED);
+  }
+
+  @Test
+  void renewed_pdfsigStillValidatesTheSignature_opensslValidatesTheNewTimestamp(
+      @TempDir Path directory) throws Exception {
+    ExternalTool pdfsig = ExternalTool.require("pdfsig", "install poppler-utils");
+    ExternalTool openssl = ExternalTool.require("openssl", "install openssl");
+    byte[] renewed = renew(sign(PadesLevel.B_LTA));
+    Path pdf = Files.write(directory.resolve("renewed.pdf"), renewed);
+
+    String output = pdfsig.run(TIMEOUT, pdf.toString()).output();
+    assertThat(output).contains("Signature #3:");
+    assertThat(output.substring(output.indexOf("Signature #1:"), output.indexOf("Signature #2:")))
+        .contains("Signature is Valid.");
+
+    // The new document timestamp's token over its ByteRange, trusting only the second CA, at a
+    // time when the second TSA's certificate is valid.
+    SignedPdfParts parts = SignedPdfParts.lastSignature(renewed);
+    Path token = Files.write(directory.resolve("token.der"), parts.cms());
+    Path data = Files.write(directory.resolve("signed.bin"), parts.signedContent());
+    Path ca = Files.writeString(directory.resolve("ca.pem"), laterPki.caCertificatePem());
+    Path untrusted =
+        Files.writeString(directory.resolve("tsa.pem"), Pem.encode(laterTsa.certificate()));
+    String at = Long.toString(RENEWAL.plus(Duration.ofDays(1)).getEpochSecond());
+    ExternalTool.Result verified =
+        openssl.run(
+            TIMEOUT,
+            "ts",
+            "-verify",
+            "-token_in",
+            "-in",
+            token.toString(),
+            "-data",
+            data.toString(),
+            "-CAfile",
+            ca.toString(),
+            "-untrusted",
+            untrusted.toString(),
+            "-attime",
+            at);
+    assertThat(verified.output()).as(verified.output()).contains("Verification: OK");
   }
 
   @Test
