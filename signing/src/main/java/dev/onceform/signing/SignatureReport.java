@@ -130,6 +130,19 @@ public record SignatureReport(
   }
 
   /** This report at another level, e.g. raised to B-LTA by a document timestamp. */
+  SignatureReport withReason(LocalizedReason newReason) {
+    return new SignatureReport(
+        fieldName,
+        indication,
+        subIndication,
+        newReason,
+        signerCertificate,
+        claimedSigningTime,
+        level,
+        coversWholeDocument,
+        timestampedSigningTime);
+  }
+
   SignatureReport withLevel(PadesLevel newLevel) {
     return new SignatureReport(
         fieldName,

@@ -176,7 +176,21 @@ public final class SignatureVerifier {
       if (existed.isPresent()
           && lacksProofOfExistence(report.indication(), report.subIndication())) {
         DocumentTimestampReport past = checkDocumentTimestamp(timestamp, pdf, dss, existed.get());
-        report = past.indication() == Indication.TOTAL_PASSED ? past : report;
+        if (past.indication() == Indication.TOTAL_PASSED) {
+          report =
+              new DocumentTimestampReport(
+                  past.fieldName(),
+                  past.indication(),
+                  past.subIndication(),
+                  messages.reason(
+                      "documentTimestamp.validAtProvenTime",
+                      List.of(
+                          past.time().map(Instant::toString).orElse("?"),
+                          existed.get().toString())),
+                  past.tsaCertificate(),
+                  past.time(),
+                  past.coversWholeDocument());
+        }
       }
       timestampReports[i] = report;
       if (report.indication() == Indication.TOTAL_PASSED && report.time().isPresent()) {
@@ -191,7 +205,12 @@ public final class SignatureVerifier {
       if (existed.isPresent()
           && lacksProofOfExistence(report.indication(), report.subIndication())) {
         SignatureReport past = check.check(signature, pdf, dss, existed.get());
-        report = past.indication() == Indication.TOTAL_PASSED ? past : report;
+        if (past.indication() == Indication.TOTAL_PASSED) {
+          report =
+              past.withReason(
+                  messages.reason(
+                      "signature.validAtProvenTime", List.of(existed.get().toString())));
+        }
       }
       if (report.level() == PadesLevel.B_LT
           && report.indication() == Indication.TOTAL_PASSED

@@ -144,6 +144,14 @@ class PadesArchiveRenewalTest {
     SignatureReport signature = report.signatures().get(0);
     assertThat(signature.level()).isEqualTo(PadesLevel.B_LTA);
     assertThat(signature.timestampedSigningTime()).contains(TSA_TIME);
+    assertThat(signature.reason().key()).isEqualTo("signature.validAtProvenTime");
+    assertThat(signature.reason().en()).contains("valid as of " + TSA_TIME, "expired since");
+    assertThat(signature.reason().vi()).contains("hợp lệ tại thời điểm " + TSA_TIME);
+    DocumentTimestampReport first = report.documentTimestamps().get(0);
+    assertThat(first.reason().key()).isEqualTo("documentTimestamp.validAtProvenTime");
+    assertThat(first.reason().en()).contains("valid as of " + RENEWAL, "existed at " + TSA_TIME);
+    assertThat(report.documentTimestamps().get(1).reason().key())
+        .isEqualTo("documentTimestamp.valid");
     assertThat(report.documentTimestamps())
         .extracting(DocumentTimestampReport::indication, DocumentTimestampReport::time)
         .containsExactly(
@@ -162,6 +170,11 @@ class PadesArchiveRenewalTest {
 
     assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(report.documentTimestamps()).hasSize(2);
+    // Nothing has expired: judged now, with the usual reasons.
+    assertThat(report.signatures().get(0).reason().key())
+        .isEqualTo("signature.validRevisionRevocationChecked");
+    assertThat(report.documentTimestamps().get(0).reason().key())
+        .isEqualTo("documentTimestamp.validRevision");
   }
 
   @Test
