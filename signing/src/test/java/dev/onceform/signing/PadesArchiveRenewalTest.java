@@ -285,6 +285,23 @@ class PadesArchiveRenewalTest {
   }
 
   @Test
+  void renew_latestDocumentTimestampUnreadable_of_sign_212NamesTheField() throws Exception {
+    byte[] signed = sign(PadesLevel.B_LTA);
+    String text = new String(signed, StandardCharsets.ISO_8859_1);
+    int contents = text.lastIndexOf("/Contents <") + "/Contents <".length();
+    byte[] broken = signed.clone();
+    for (int i = contents; i < contents + 64; i++) {
+      broken[i] = '0'; // the token's DER header and start are gone
+    }
+
+    assertThatThrownBy(() -> renew(broken))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("OF-SIGN-212")
+        .hasMessageContaining("'Signature2'")
+        .hasMessageContaining("onceform verify");
+  }
+
+  @Test
   void build_withoutTimestampClient_saysWhatToCall() {
     assertThatThrownBy(() -> ArchiveTimestamper.builder().build())
         .isInstanceOf(IllegalStateException.class)
