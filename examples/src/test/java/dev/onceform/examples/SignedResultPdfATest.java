@@ -10,6 +10,7 @@ import dev.onceform.core.testing.PdfA;
 import dev.onceform.core.testing.SampleResults;
 import dev.onceform.schema.FormDefinition;
 import dev.onceform.schema.SampleForms;
+import dev.onceform.signing.ArchiveTimestamper;
 import dev.onceform.signing.DocMdp;
 import dev.onceform.signing.Indication;
 import dev.onceform.signing.PadesLevel;
@@ -110,27 +111,52 @@ class SignedResultPdfATest {
     assertThat(verify(signed, PKI).indication()).isEqualTo(Indication.TOTAL_PASSED);
   }
 
+  private static TimestampClient timestamps() {
+    return TimestampClient.builder()
+        .url(tsa.url())
+        .trustAnchor(PKI.caCertificate())
+        .clock(CLOCK)
+        .build();
+  }
+
+  private static RevocationSource crls() {
+    return RevocationSource.of(PKI.crls(NOW.plusSeconds(30)), List.of());
+  }
+
+  private static byte[] signBlta() {
+    return PadesSigner.builder()
+        .key(PKI.signerKey())
+        .clock(CLOCK)
+        .level(PadesLevel.B_LTA)
+        .timestampClient(timestamps())
+        .revocationSource(crls())
+        .build()
+        .sign(result);
+  }
+
   @Test
   void blta_staysPdfA3b() throws Exception {
-    byte[] signed =
-        PadesSigner.builder()
-            .key(PKI.signerKey())
-            .clock(CLOCK)
-            .level(PadesLevel.B_LTA)
-            .timestampClient(
-                TimestampClient.builder()
-                    .url(tsa.url())
-                    .trustAnchor(PKI.caCertificate())
-                    .clock(CLOCK)
-                    .build())
-            .revocationSource(RevocationSource.of(PKI.crls(NOW.plusSeconds(30)), List.of()))
-            .build()
-            .sign(result);
+    byte[] signed = signBlta();
 
     assertStillPdfA3bWithItsData(signed);
     VerificationReport report = verify(signed, PKI);
     assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
     assertThat(report.signatures().get(0).level()).isEqualTo(PadesLevel.B_LTA);
+  }
+
+  @Test
+  void bltaWithRenewedArchiveTimestamp_staysPdfA3b() throws Exception {
+    byte[] renewed =
+        ArchiveTimestamper.builder()
+            .timestampClient(timestamps())
+            .revocationSource(crls())
+            .build()
+            .renew(signBlta());
+
+    assertStillPdfA3bWithItsData(renewed);
+    VerificationReport report = verify(renewed, PKI);
+    assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.documentTimestamps()).hasSize(2);
   }
 
   @Test
