@@ -93,7 +93,6 @@ final class RevocationCheck {
   private Optional<Status> fromCrl(
       X509CRL crl, X509Certificate certificate, X509Certificate issuer, Instant now) {
     if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
-        || crl.getThisUpdate().toInstant().isAfter(now)
         || !mayIssueCrls(issuer)) {
       return Optional.empty();
     }
@@ -107,10 +106,13 @@ final class RevocationCheck {
       return Optional.empty(); // not signed by the issuer: proves nothing
     }
     X509CRLEntry entry = crl.getRevokedCertificate(certificate);
-    return Optional.of(
-        entry == null
-            ? new Status(false, crl.getThisUpdate().toInstant())
-            : new Status(true, entry.getRevocationDate().toInstant()));
+    if (entry != null) {
+      return Optional.of(new Status(true, entry.getRevocationDate().toInstant()));
+    }
+    // Issued after the validation time, a CRL says nothing of "not revoked" then; a revocation it
+    // lists still counts (when validating as of a proven time, a later CRL may show one).
+    Instant issued = crl.getThisUpdate().toInstant();
+    return issued.isAfter(now) ? Optional.empty() : Optional.of(new Status(false, issued));
   }
 
   private static boolean mayIssueCrls(X509Certificate issuer) {
@@ -133,12 +135,12 @@ final class RevocationCheck {
       X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
       for (SingleResp single : basic.getResponses()) {
         if (!single.getCertID().getSerialNumber().equals(certificate.getSerialNumber())
-            || !single.getCertID().matchesIssuer(issuerHolder, digests)
-            || single.getThisUpdate().toInstant().isAfter(now)) {
+            || !single.getCertID().matchesIssuer(issuerHolder, digests)) {
           continue;
         }
         CertificateStatus status = single.getCertStatus();
-        if (status == CertificateStatus.GOOD) {
+        boolean issuedLater = single.getThisUpdate().toInstant().isAfter(now);
+        if (status == CertificateStatus.GOOD && !issuedLater) {
           statements.add(new Status(false, single.getThisUpdate().toInstant()));
         } else if (status instanceof RevokedStatus revoked) {
           statements.add(new Status(true, revoked.getRevocationTime().toInstant()));
