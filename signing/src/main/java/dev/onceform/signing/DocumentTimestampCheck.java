@@ -11,16 +11,20 @@ import org.bouncycastle.tsp.TimeStampToken;
  * Validates a document timestamp ({@code /Type /DocTimeStamp}, {@code /SubFilter /ETSI.RFC3161}):
  * the ByteRange, the token in {@code /Contents} (DER followed only by zero padding), its message
  * imprint over the signed bytes, its signature, the TSA certificate's time-stamping usage and
- * validity, and its chain to the trust anchors. Immutable and thread-safe.
+ * validity, its chain to the trust anchors, and, where the DSS holds revocation data for that chain
+ * (added by a later renewal), that no certificate of it was revoked by the token's time. Immutable
+ * and thread-safe.
  */
 final class DocumentTimestampCheck {
 
   static final String SUB_FILTER = "ETSI.RFC3161";
 
   private final TimestampTokenCheck tokens;
+  private final LongTermCheck longTerm;
 
-  DocumentTimestampCheck(TimestampTokenCheck tokens) {
+  DocumentTimestampCheck(TimestampTokenCheck tokens, LongTermCheck longTerm) {
     this.tokens = tokens;
+    this.longTerm = longTerm;
   }
 
   /** What a valid document timestamp proves. */
@@ -43,7 +47,9 @@ final class DocumentTimestampCheck {
     tokens.checkImprint(token, range.content());
     List<X509Certificate> candidates = new ArrayList<>();
     dss.ifPresent(store -> candidates.addAll(store.certificates()));
-    X509Certificate tsa = tokens.check(token, candidates, now).get(0);
-    return new Proof(token.getTimeStampInfo().getGenTime().toInstant(), range.end(), tsa);
+    List<X509Certificate> chain = tokens.check(token, candidates, now);
+    Instant time = token.getTimeStampInfo().getGenTime().toInstant();
+    longTerm.checkDocumentTimestamp(chain, dss, time, now);
+    return new Proof(time, range.end(), chain.get(0));
   }
 }

@@ -105,15 +105,12 @@ public final class SignatureVerifier {
     CertificateChainCheck chains = new CertificateChainCheck(trustAnchors, provider);
     TimestampTokenCheck tokens = new TimestampTokenCheck(chains, provider);
     this.changes = new ChangeCheck(builder.changePolicy);
+    LongTermCheck longTerm =
+        new LongTermCheck(new RevocationCheck(provider), builder.revocationSource);
     this.check =
         new SignatureCheck(
-            new CmsSignatureCheck(provider),
-            chains,
-            tokens,
-            new LongTermCheck(new RevocationCheck(provider), builder.revocationSource),
-            changes,
-            messages);
-    this.documentTimestamps = new DocumentTimestampCheck(tokens);
+            new CmsSignatureCheck(provider), chains, tokens, longTerm, changes, messages);
+    this.documentTimestamps = new DocumentTimestampCheck(tokens, longTerm);
   }
 
   /**

@@ -48,7 +48,8 @@ class DocumentTimestampTest {
         new DocumentTimestampCheck(
             new TimestampTokenCheck(
                 new CertificateChainCheck(java.util.List.of(PKI.caCertificate()), provider),
-                provider));
+                provider),
+            new LongTermCheck(new RevocationCheck(provider), null));
   }
 
   @AfterAll

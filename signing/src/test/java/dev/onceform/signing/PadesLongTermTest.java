@@ -400,6 +400,41 @@ class PadesLongTermTest {
     }
   }
 
+  @ParameterizedTest(name = "TSA revoked {0} s after its document timestamp")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {-3600, 20})
+  void verify_documentTimestampOfARevokedTsa_crlInALaterDss(long revokedAfterToken)
+      throws Exception {
+    TestPki revokedTsa =
+        TestPki.builder()
+            .clock(CLOCK)
+            .keyType(TestPki.KeyType.EC_P256)
+            .tsaRevokedAt(TSA_TIME.plusSeconds(revokedAfterToken))
+            .build();
+    try (TestTsa server = startTsa(revokedTsa)) {
+      byte[] signed =
+          PadesSigner.builder()
+              .key(revokedTsa.signerKey())
+              .clock(CLOCK)
+              .build()
+              .sign(TestPdfs.onePage("Archive"));
+      byte[] stamped = DocumentTimestampWriter.timestamp(signed, client(revokedTsa, server));
+      // The revocation data for the timestamp's TSA comes in a later DSS, as a renewal adds it.
+      byte[] withData = withDss(stamped, revokedTsa, crlData(revokedTsa));
+
+      DocumentTimestampReport report =
+          verifier(revokedTsa).verify(withData).documentTimestamps().get(0);
+
+      if (revokedAfterToken < 0) {
+        assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.INDETERMINATE);
+        assertThat(report.subIndication()).contains(SubIndication.REVOKED_NO_POE);
+        assertThat(report.reason().key()).isEqualTo("revocation.tsaRevoked");
+        assertThat(report.reason().en()).contains(TestPki.TSA_SUBJECT);
+      } else {
+        assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+      }
+    }
+  }
+
   @Test
   void verify_dssWithoutTsaRevocationData_indeterminateTryLater() throws Exception {
     try (TestTsa server = startTsa(pki)) {
