@@ -78,6 +78,35 @@ class PadesTimestampTest {
   }
 
   @Test
+  void signBt_tsaSigningWithRsaPss_totalPassedAndTheTokenIsPss() throws Exception {
+    // The default TestPki key is RSA-2048; this TSA signs its tokens with RSASSA-PSS.
+    try (TestTsa pss =
+        TestTsa.builder()
+            .key(PKI.issueTsaKey(TestPki.TsaKeyUsage.TIME_STAMPING))
+            .clock(Clock.fixed(TSA_TIME, ZoneOffset.UTC))
+            .rsaPadding(RsaPadding.PSS)
+            .start()) {
+      TimestampClient pssClient =
+          TimestampClient.builder()
+              .url(pss.url())
+              .trustAnchor(PKI.caCertificate())
+              .clock(CLOCK)
+              .build();
+
+      org.bouncycastle.tsp.TimeStampToken token =
+          new org.bouncycastle.tsp.TimeStampToken(
+              org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                  pssClient.timestamp(new byte[] {1, 2, 3}).encoded()));
+      VerificationReport report = VERIFIER.verify(signedBt(pssClient));
+
+      assertThat(token.toCMSSignedData().getSignerInfos().iterator().next().getEncryptionAlgOID())
+          .isEqualTo("1.2.840.113549.1.1.10"); // id-RSASSA-PSS
+      assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+      assertThat(report.signatures().get(0).timestampedSigningTime()).contains(TSA_TIME);
+    }
+  }
+
+  @Test
   void signBt_verify_reportsBtWithTimestampBesideClaimedTime() throws Exception {
     VerificationReport report = VERIFIER.verify(signedBt(client));
 

@@ -32,7 +32,12 @@ public final class SignerKeyContentSigner implements ContentSigner {
 
   @Override
   public AlgorithmIdentifier getAlgorithmIdentifier() {
-    return new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm.jcaName());
+    // RSASSA-PSS: BouncyCastle's name for it with MGF1 of the same digest and a salt as long.
+    String name =
+        algorithm.parameterSpec().isPresent()
+            ? algorithm.digestAlgorithm().jcaName().replace("-", "") + "WITHRSAANDMGF1"
+            : algorithm.jcaName();
+    return new DefaultSignatureAlgorithmIdentifierFinder().find(name);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.onceform.signing.testing;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.onceform.signing.RsaPadding;
 import dev.onceform.signing.SigningException;
 import dev.onceform.signing.spi.SignerKey;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class TestTsa implements AutoCloseable {
     this.clock = builder.clock;
     this.fault = builder.fault;
     this.answerDelay = builder.answerDelay;
-    this.tokens = new TsaTokens(key, POLICY);
+    this.tokens = new TsaTokens(key, POLICY, builder.rsaPadding);
     this.server = LoopbackServer.start("test-tsa", Map.of("/", this::handle));
   }
 
@@ -182,8 +183,21 @@ public final class TestTsa implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Fault fault = Fault.NONE;
     private Duration answerDelay = Duration.ZERO;
+    private RsaPadding rsaPadding = RsaPadding.PKCS1_V1_5;
 
     private Builder() {}
+
+    /**
+     * Sets the padding of the tokens' RSA signatures; the default is {@link RsaPadding#PKCS1_V1_5}.
+     * {@link RsaPadding#PSS} signs with RSASSA-PSS over SHA-256; ignored for an EC key.
+     *
+     * @param padding the padding
+     * @return this builder
+     */
+    public Builder rsaPadding(RsaPadding padding) {
+      this.rsaPadding = requireNonNull(padding, "padding");
+      return this;
+    }
 
     /**
      * Sets the key the tokens are signed with (required), usually from {@link TestPki#issueTsaKey}.

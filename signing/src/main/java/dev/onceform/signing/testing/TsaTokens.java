@@ -1,6 +1,7 @@
 package dev.onceform.signing.testing;
 
 import dev.onceform.signing.DigestAlgorithm;
+import dev.onceform.signing.RsaPadding;
 import dev.onceform.signing.spi.SignatureAlgorithm;
 import dev.onceform.signing.spi.SignerKey;
 import java.io.IOException;
@@ -74,13 +75,16 @@ final class TsaTokens {
   private final ASN1ObjectIdentifier policy;
   private final boolean fitForTimeStamping;
 
-  TsaTokens(SignerKey key, String policy) {
+  TsaTokens(SignerKey key, String policy, RsaPadding padding) {
     this.key = key;
+    String keyAlgorithm = key.certificate().getPublicKey().getAlgorithm();
     this.algorithm =
-        SignatureAlgorithm.of(
-                key.certificate().getPublicKey().getAlgorithm(), DigestAlgorithm.SHA256)
-            .orElseThrow(
-                () -> new IllegalArgumentException("the TSA key must be RSA or EC: " + key.id()));
+        padding == RsaPadding.PSS && "RSA".equals(keyAlgorithm)
+            ? SignatureAlgorithm.RSA_PSS_SHA256
+            : SignatureAlgorithm.of(keyAlgorithm, DigestAlgorithm.SHA256)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException("the TSA key must be RSA or EC: " + key.id()));
     this.policy = new ASN1ObjectIdentifier(policy);
     this.fitForTimeStamping = hasTimeStampingUsage(key.certificate());
   }
