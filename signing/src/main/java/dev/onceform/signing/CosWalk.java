@@ -112,6 +112,21 @@ final class CosWalk {
    * {@code follow}; objects that fail it are neither collected nor entered.
    */
   static Set<COSObjectKey> reachable(@Nullable COSBase start, Predicate<COSObjectKey> follow) {
+    return walk(start, follow).keys();
+  }
+
+  /**
+   * The keys of every indirect object reachable from {@code start}; empty if the walk hit its limit
+   * before it was complete.
+   */
+  static Optional<Set<COSObjectKey>> allReachable(COSBase start) {
+    Walked walked = walk(start, key -> true);
+    return walked.complete() ? Optional.of(walked.keys()) : Optional.empty();
+  }
+
+  private record Walked(Set<COSObjectKey> keys, boolean complete) {}
+
+  private static Walked walk(@Nullable COSBase start, Predicate<COSObjectKey> follow) {
     Set<COSObjectKey> keys = new HashSet<>();
     Deque<COSBase> pending = new ArrayDeque<>();
     if (start != null) {
@@ -138,7 +153,7 @@ final class CosWalk {
         }
       }
     }
-    return keys;
+    return new Walked(keys, pending.isEmpty());
   }
 
   /** A page: its position (1-based), its dictionary and its key (null if direct). */

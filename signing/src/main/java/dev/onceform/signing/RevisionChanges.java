@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
@@ -316,9 +317,22 @@ final class RevisionChanges {
       }
     }
     Set<COSObjectKey> referencedBefore = referencedBySignedRevision();
+    Optional<Set<COSObjectKey>> live = Optional.empty();
+    boolean walked = false;
     for (COSObjectKey key : added) {
-      if (!explained.contains(key) || referencedBefore.contains(key)) {
+      if (referencedBefore.contains(key)) {
         record(Kind.CONTENT, "changes.objectAdded", Long.toString(key.getNumber()));
+      } else if (!explained.contains(key)) {
+        if (!walked) {
+          // Once, only when needed; an incomplete walk counts every object as live.
+          live = CosWalk.allReachable(after.getTrailer());
+          walked = true;
+        }
+        // An object nothing refers to any more (the DSS dictionary another tool replaced, say)
+        // cannot be shown or used; any other unexplained new object is a change.
+        if (live.isEmpty() || live.get().contains(key)) {
+          record(Kind.CONTENT, "changes.objectAdded", Long.toString(key.getNumber()));
+        }
       }
     }
   }

@@ -436,6 +436,33 @@ class PadesLongTermTest {
   }
 
   @Test
+  void dssReplacedByAnotherToolsNewDictionary_signatureStillTotalPassed() throws Exception {
+    byte[] signed = signBlt(RevocationSource.ocsp(TIMEOUT));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (PDDocument document = Loader.loadPDF(signed)) {
+      // As some tools add validation data: a new DSS dictionary with the old entries, so that the
+      // old dictionary (added after the signature) is left behind, referenced by nothing.
+      org.apache.pdfbox.cos.COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+      org.apache.pdfbox.cos.COSDictionary old = catalog.getCOSDictionary(DssWriter.DSS);
+      org.apache.pdfbox.cos.COSDictionary fresh = new org.apache.pdfbox.cos.COSDictionary();
+      for (org.apache.pdfbox.cos.COSName name : old.keySet()) {
+        fresh.setItem(name, old.getItem(name));
+      }
+      fresh.setDirect(false);
+      fresh.setNeedToBeUpdated(true);
+      catalog.setItem(DssWriter.DSS, fresh);
+      catalog.setNeedToBeUpdated(true);
+      document.saveIncremental(out);
+    }
+    byte[] replaced = out.toByteArray();
+
+    VerificationReport report = verifier(pki).verify(replaced);
+
+    assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
+    assertThat(report.signatures().get(0).level()).isEqualTo(PadesLevel.B_LT);
+  }
+
+  @Test
   void verify_dssWithoutTsaRevocationData_indeterminateTryLater() throws Exception {
     try (TestTsa server = startTsa(pki)) {
       byte[] bt = signBt(pki, server);
