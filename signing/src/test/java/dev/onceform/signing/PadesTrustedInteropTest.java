@@ -296,6 +296,30 @@ class PadesTrustedInteropTest {
     assertThat(verdict.signatures().get(0).validAndTrusted()).as(verdict.output()).isTrue();
   }
 
+  @Test
+  void bltaWithRenewedArchiveTimestamp_signatureStillValidAndTrusted() throws Exception {
+    TestPki.KeyType type = TestPki.KeyType.EC_P256;
+    byte[] signed = signer(type, PadesLevel.B_LTA).build().sign(pdf("Renewed"));
+    byte[] renewed =
+        ArchiveTimestamper.builder()
+            .timestampClient(
+                TimestampClient.builder()
+                    .url(tsa(type).url())
+                    .trustAnchor(pki(type).caCertificate())
+                    .clock(SIGNING_CLOCK)
+                    .build())
+            .revocationSource(
+                RevocationSource.of(pki(type).crls(STAMPED.plusSeconds(30)), List.of()))
+            .build()
+            .renew(signed);
+
+    NssDatabase.Verdict verdict = trusting(type).pdfsig(write("renewed.pdf", renewed));
+
+    // The signature, then two document timestamps that pdfsig lists but does not validate.
+    assertThat(verdict.signatures()).as(verdict.output()).hasSize(3);
+    assertThat(verdict.signatures().get(0).validAndTrusted()).as(verdict.output()).isTrue();
+  }
+
   private static byte[] pdf(String text) throws IOException {
     return TestPdfs.onePage(text);
   }
