@@ -179,11 +179,7 @@ public final class SignatureVerifier {
                   past.fieldName(),
                   past.indication(),
                   past.subIndication(),
-                  messages.reason(
-                      "documentTimestamp.validAtProvenTime",
-                      List.of(
-                          past.time().map(Instant::toString).orElse("?"),
-                          existed.get().toString())),
+                  asOf("documentTimestamp.validAtProvenTime", existed.get(), past.reason()),
                   past.tsaCertificate(),
                   past.time(),
                   past.coversWholeDocument());
@@ -204,9 +200,7 @@ public final class SignatureVerifier {
         SignatureReport past = check.check(signature, pdf, dss, existed.get());
         if (past.indication() == Indication.TOTAL_PASSED) {
           report =
-              past.withReason(
-                  messages.reason(
-                      "signature.validAtProvenTime", List.of(existed.get().toString())));
+              past.withReason(asOf("signature.validAtProvenTime", existed.get(), past.reason()));
         }
       }
       if (report.level() == PadesLevel.B_LT
@@ -239,6 +233,13 @@ public final class SignatureVerifier {
         requireNonNull(reason),
         reports,
         Arrays.asList(timestampReports));
+  }
+
+  /** "Judged as of {@code time} …", then the reason the check as of that time gave. */
+  private LocalizedReason asOf(String key, Instant time, LocalizedReason reason) {
+    LocalizedReason prefix = messages.reason(key, List.of(time.toString()));
+    return new LocalizedReason(
+        prefix.key(), prefix.vi() + " " + reason.vi(), prefix.en() + " " + reason.en());
   }
 
   /**
