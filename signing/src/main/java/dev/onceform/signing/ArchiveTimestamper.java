@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * timestamp over everything. {@link SignatureVerifier} then judges the older timestamps and the
  * signatures at the time the newer timestamp proves, so a chain of renewals carries a signature
  * past the expiry of every certificate in it (EN 319 102-1, past signature validation). A document
- * without a document timestamp (a B-LT signature) just gets its first one.
+ * without a document timestamp (a B-LT signature) just gets its first one. {@code renew} does not
+ * verify the document: verify it with {@link SignatureVerifier} first, since renewing proves only
+ * that the document existed as it is, not that it is valid.
  *
  * <p>Instances are immutable and thread-safe.
  *
