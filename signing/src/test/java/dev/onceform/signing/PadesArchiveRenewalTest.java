@@ -257,21 +257,7 @@ class PadesArchiveRenewalTest {
         Files.writeString(directory.resolve("tsa.pem"), Pem.encode(laterTsa.certificate()));
     String at = Long.toString(RENEWAL.plus(Duration.ofDays(1)).getEpochSecond());
     ExternalTool.Result verified =
-        openssl.run(
-            TIMEOUT,
-            "ts",
-            "-verify",
-            "-token_in",
-            "-in",
-            token.toString(),
-            "-data",
-            data.toString(),
-            "-CAfile",
-            ca.toString(),
-            "-untrusted",
-            untrusted.toString(),
-            "-attime",
-            at);
+        PadesArchiveTest.tsVerify(openssl, token, data, ca, untrusted, "-attime", at);
     assertThat(verified.output()).as(verified.output()).contains("Verification: OK");
   }
 

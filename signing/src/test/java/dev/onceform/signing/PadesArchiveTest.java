@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,20 +199,28 @@ class PadesArchiveTest {
     assertThat(refused.output()).doesNotContain("Verification: OK");
   }
 
-  private static ExternalTool.Result tsVerify(
-      ExternalTool openssl, Path token, Path data, Path ca, Path untrusted) throws Exception {
-    return openssl.run(
-        TIMEOUT,
-        "ts",
-        "-verify",
-        "-token_in",
-        "-in",
-        token.toString(),
-        "-data",
-        data.toString(),
-        "-CAfile",
-        ca.toString(),
-        "-untrusted",
-        untrusted.toString());
+  /**
+   * {@code openssl ts -verify} of a DER token over {@code data}, trusting {@code ca}; then {@code
+   * more}.
+   */
+  static ExternalTool.Result tsVerify(
+      ExternalTool openssl, Path token, Path data, Path ca, Path untrusted, String... more)
+      throws Exception {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "ts",
+                "-verify",
+                "-token_in",
+                "-in",
+                token.toString(),
+                "-data",
+                data.toString(),
+                "-CAfile",
+                ca.toString(),
+                "-untrusted",
+                untrusted.toString()));
+    arguments.addAll(List.of(more));
+    return openssl.run(TIMEOUT, arguments.toArray(String[]::new));
   }
 }
