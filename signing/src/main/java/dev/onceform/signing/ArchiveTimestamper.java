@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +39,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ArchiveTimestamper {
-
-  private static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(10);
 
   private final TimestampClient timestampClient;
   private final LongTermData longTerm;
@@ -90,48 +87,24 @@ public final class ArchiveTimestamper {
             .max(Comparator.comparingLong(EmbeddedSignature::rangeEnd));
     byte[] withDss = pdf;
     if (latest.isPresent()) {
-      TimeStampToken token = token(latest.get());
-      List<X509Certificate> pool = new ArrayList<>(certificates(token));
+      EmbeddedSignature timestamp = latest.get();
+      List<X509Certificate> pool = new ArrayList<>();
+      X509Certificate tsa;
+      Instant time;
+      try {
+        TimeStampToken token =
+            TimestampTokenCheck.parse(CmsContainer.signedDataInfo(timestamp.contents().bytes()));
+        pool.addAll(TimestampTokenCheck.certificates(token));
+        tsa = TimestampTokenCheck.tsaCertificate(token, pool);
+        time = token.getTimeStampInfo().getGenTime().toInstant();
+      } catch (VerificationFailure failure) {
+        throw unreadable(timestamp, failure.finding().key());
+      }
       document.dss().ifPresent(store -> pool.addAll(store.certificates()));
-      X509Certificate tsa = tsaCertificate(token, latest.get());
-      Instant time = token.getTimeStampInfo().getGenTime().toInstant();
       LongTermData.Collected collected = longTerm.collectChain(tsa, pool, time);
       withDss = DssWriter.append(pdf, collected.certificates(), collected.revocation());
     }
     return DocumentTimestampWriter.timestamp(withDss, timestampClient);
-  }
-
-  private static TimeStampToken token(EmbeddedSignature timestamp) {
-    try {
-      return TimestampTokenCheck.parse(CmsContainer.signedDataInfo(timestamp.contents().bytes()));
-    } catch (VerificationFailure failure) {
-      throw unreadable(timestamp, failure.finding().key());
-    }
-  }
-
-  private static List<X509Certificate> certificates(TimeStampToken token) {
-    List<X509Certificate> certificates = new ArrayList<>();
-    for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
-      try {
-        certificates.add(CmsSignatureCheck.toX509(holder));
-      } catch (VerificationFailure failure) {
-        // an unreadable extra certificate: the TSA's own is looked up separately
-      }
-    }
-    return certificates;
-  }
-
-  private static X509Certificate tsaCertificate(TimeStampToken token, EmbeddedSignature timestamp) {
-    for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
-      if (token.getSID().match(holder)) {
-        try {
-          return CmsSignatureCheck.toX509(holder);
-        } catch (VerificationFailure failure) {
-          throw unreadable(timestamp, failure.finding().key());
-        }
-      }
-    }
-    throw unreadable(timestamp, "timestamp.certificateMissing");
   }
 
   private static SigningException unreadable(EmbeddedSignature timestamp, String why) {
@@ -194,9 +167,7 @@ public final class ArchiveTimestamper {
         throw new IllegalStateException(
             "timestampClient is required; call timestampClient(TimestampClient) before build()");
       }
-      RevocationSource source = revocationSource;
-      return new ArchiveTimestamper(
-          client, source == null ? RevocationSource.online(DEFAULT_REVOCATION_TIMEOUT) : source);
+      return new ArchiveTimestamper(client, LongTermData.sourceOrDefault(revocationSource));
     }
   }
 }

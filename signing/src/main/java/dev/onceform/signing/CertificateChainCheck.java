@@ -61,6 +61,52 @@ final class CertificateChainCheck {
       certificates = List.copyOf(certificates);
       expired = List.copyOf(expired);
     }
+
+    /**
+     * A certificate that has expired since the signature may still be accepted at the best proven
+     * time (EN 319 102-1, 5.5): a valid signature timestamp must prove that the signature existed
+     * before it expired. Revocation data from then is required too ({@link #requireNoneExpired}).
+     *
+     * @throws VerificationFailure INDETERMINATE/OUT_OF_BOUNDS_NO_POE if there is no timestamp, or
+     *     if it is younger than the expiry
+     */
+    void requireProofBeforeExpiry(Optional<Instant> timestamped) throws VerificationFailure {
+      for (X509Certificate certificate : expired) {
+        if (timestamped.isEmpty()) {
+          throw expiredWithoutProof(certificate);
+        }
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        if (timestamped.get().isAfter(notAfter)) {
+          throw new VerificationFailure(
+              INDETERMINATE,
+              SubIndication.OUT_OF_BOUNDS_NO_POE,
+              "cert.expiredBeforeTimestamp",
+              subject(certificate),
+              notAfter.toString(),
+              timestamped.get().toString());
+        }
+      }
+    }
+
+    /**
+     * Where there is no revocation data, an expired certificate cannot be accepted even with a
+     * timestamp older than its expiry.
+     *
+     * @throws VerificationFailure INDETERMINATE/OUT_OF_BOUNDS_NO_POE {@code
+     *     cert.expiredNoRevocation}
+     */
+    void requireNoneExpired(Optional<Instant> timestamped) throws VerificationFailure {
+      if (!expired.isEmpty()) {
+        X509Certificate certificate = expired.get(0);
+        throw new VerificationFailure(
+            INDETERMINATE,
+            SubIndication.OUT_OF_BOUNDS_NO_POE,
+            "cert.expiredNoRevocation",
+            subject(certificate),
+            certificate.getNotAfter().toInstant().toString(),
+            timestamped.map(Instant::toString).orElse("-"));
+      }
+    }
   }
 
   /**
@@ -75,7 +121,7 @@ final class CertificateChainCheck {
       throws VerificationFailure {
     SignerChain chain = checkSigner(signer, candidates, claimed, now);
     if (!chain.expired().isEmpty()) {
-      throw expired(chain.expired().get(0));
+      throw expiredWithoutProof(chain.expired().get(0));
     }
     return chain.certificates();
   }
@@ -226,7 +272,7 @@ final class CertificateChainCheck {
       List<X509Certificate> certificates, Instant claimed, Instant now) throws VerificationFailure {
     List<X509Certificate> expired = expiredSince(certificates, claimed, now);
     if (!expired.isEmpty()) {
-      throw expired(expired.get(0));
+      throw expiredWithoutProof(expired.get(0));
     }
   }
 
@@ -242,7 +288,7 @@ final class CertificateChainCheck {
       Instant notAfter = certificate.getNotAfter().toInstant();
       Instant notBefore = certificate.getNotBefore().toInstant();
       if (claimed.isAfter(notAfter)) {
-        throw expired(certificate);
+        throw expiredWithoutProof(certificate);
       }
       if (now.isAfter(notAfter)) {
         expired.add(certificate);
@@ -264,7 +310,7 @@ final class CertificateChainCheck {
    * INDETERMINATE/OUT_OF_BOUNDS_NO_POE: the certificate has expired, with nothing proving the
    * signature older.
    */
-  static VerificationFailure expired(X509Certificate certificate) {
+  private static VerificationFailure expiredWithoutProof(X509Certificate certificate) {
     return new VerificationFailure(
         INDETERMINATE,
         SubIndication.OUT_OF_BOUNDS_NO_POE,

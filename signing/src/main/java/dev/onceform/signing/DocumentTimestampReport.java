@@ -50,4 +50,9 @@ public record DocumentTimestampReport(
     requireNonNull(time, "time");
     Finding.requireConsistent(indication, subIndication);
   }
+
+  DocumentTimestampReport withReason(LocalizedReason newReason) {
+    return new DocumentTimestampReport(
+        fieldName, indication, subIndication, newReason, tsaCertificate, time, coversWholeDocument);
+  }
 }

@@ -6,6 +6,7 @@ import dev.onceform.signing.spi.SignerKey;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers the validation data of a B-LT signature: the certificates of the signer's and the TSA's
@@ -35,6 +37,14 @@ final class LongTermData {
   record Collected(List<X509Certificate> certificates, RevocationData revocation) {}
 
   private static final int MAX_CHAIN_LENGTH = 10;
+
+  /** The time allowed for one OCSP or CRL exchange of the default, online, source. */
+  private static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(10);
+
+  /** {@code source}, or else {@link RevocationSource#online(Duration)} with a 10-second timeout. */
+  static RevocationSource sourceOrDefault(@Nullable RevocationSource source) {
+    return source == null ? RevocationSource.online(DEFAULT_REVOCATION_TIMEOUT) : source;
+  }
 
   private final RevocationSource source;
   private final RevocationCheck check;

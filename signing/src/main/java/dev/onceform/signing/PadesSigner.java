@@ -63,8 +63,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PadesSigner {
 
-  private static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(10);
-
   private final SignerKey key;
   private final DigestAlgorithm digest;
   private final RsaPadding rsaPadding;
@@ -97,12 +95,9 @@ public final class PadesSigner {
     BouncyCastleProvider provider = new BouncyCastleProvider();
     this.cms = new CadesSignatureFactory(provider);
     this.revocationSource = builder.revocationSource;
-    RevocationSource source = builder.revocationSource;
     this.longTerm =
         level == PadesLevel.B_LT || level == PadesLevel.B_LTA
-            ? new LongTermData(
-                source == null ? RevocationSource.online(DEFAULT_REVOCATION_TIMEOUT) : source,
-                provider)
+            ? new LongTermData(LongTermData.sourceOrDefault(builder.revocationSource), provider)
             : null;
   }
 

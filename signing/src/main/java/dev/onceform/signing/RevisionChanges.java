@@ -317,22 +317,16 @@ final class RevisionChanges {
       }
     }
     Set<COSObjectKey> referencedBefore = referencedBySignedRevision();
-    Optional<Set<COSObjectKey>> live = Optional.empty();
-    boolean walked = false;
+    // An unexplained new object that nothing refers to (the DSS dictionary another tool replaced,
+    // say) cannot be shown or used; any other is a change. The walk runs only when needed, and an
+    // incomplete one (empty) counts every object as live.
+    Optional<Set<COSObjectKey>> live =
+        explained.containsAll(added) ? Optional.empty() : CosWalk.allReachable(after.getTrailer());
     for (COSObjectKey key : added) {
-      if (referencedBefore.contains(key)) {
+      boolean unexplained =
+          !explained.contains(key) && live.map(keys -> keys.contains(key)).orElse(true);
+      if (referencedBefore.contains(key) || unexplained) {
         record(Kind.CONTENT, "changes.objectAdded", Long.toString(key.getNumber()));
-      } else if (!explained.contains(key)) {
-        if (!walked) {
-          // Once, only when needed; an incomplete walk counts every object as live.
-          live = CosWalk.allReachable(after.getTrailer());
-          walked = true;
-        }
-        // An object nothing refers to any more (the DSS dictionary another tool replaced, say)
-        // cannot be shown or used; any other unexplained new object is a change.
-        if (live.isEmpty() || live.get().contains(key)) {
-          record(Kind.CONTENT, "changes.objectAdded", Long.toString(key.getNumber()));
-        }
       }
     }
   }

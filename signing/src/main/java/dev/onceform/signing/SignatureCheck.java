@@ -96,17 +96,10 @@ final class SignatureCheck {
     if (timestamped.isPresent() && draft.level() == PadesLevel.B_B) {
       draft.level(PadesLevel.B_T);
     }
-    requireProofBeforeExpiry(signerChain.expired(), timestamped);
+    signerChain.requireProofBeforeExpiry(timestamped);
     boolean revocationChecked = longTerm.check(chain, dss, timestamped, claimed, now);
-    if (!revocationChecked && !signerChain.expired().isEmpty()) {
-      X509Certificate expired = signerChain.expired().get(0);
-      throw new VerificationFailure(
-          Indication.INDETERMINATE,
-          SubIndication.OUT_OF_BOUNDS_NO_POE,
-          "cert.expiredNoRevocation",
-          subject(expired),
-          expired.getNotAfter().toInstant().toString(),
-          timestamped.orElseThrow().toString());
+    if (!revocationChecked) {
+      signerChain.requireNoneExpired(timestamped);
     }
     if (revocationChecked) {
       for (Stamp stamp : stamps) {
@@ -119,38 +112,6 @@ final class SignatureCheck {
     String valid =
         range.coversWholeDocument() ? "signature.valid" : changes.check(pdf, range.end());
     return Finding.passed(revocationChecked ? valid + "RevocationChecked" : valid);
-  }
-
-  /**
-   * A certificate of the signer's chain that has expired since the signature may still be accepted
-   * at the best proven time (EN 319 102-1, 5.5): a valid signature timestamp must prove that the
-   * signature existed before the certificate expired. Revocation data from then is required by the
-   * caller.
-   *
-   * @throws VerificationFailure INDETERMINATE/OUT_OF_BOUNDS_NO_POE if there is no timestamp, or if
-   *     it is younger than the certificate's expiry
-   */
-  private static void requireProofBeforeExpiry(
-      List<X509Certificate> expired, Optional<Instant> timestamped) throws VerificationFailure {
-    for (X509Certificate certificate : expired) {
-      if (timestamped.isEmpty()) {
-        throw CertificateChainCheck.expired(certificate);
-      }
-      Instant notAfter = certificate.getNotAfter().toInstant();
-      if (timestamped.get().isAfter(notAfter)) {
-        throw new VerificationFailure(
-            Indication.INDETERMINATE,
-            SubIndication.OUT_OF_BOUNDS_NO_POE,
-            "cert.expiredBeforeTimestamp",
-            subject(certificate),
-            notAfter.toString(),
-            timestamped.get().toString());
-      }
-    }
-  }
-
-  private static String subject(X509Certificate certificate) {
-    return certificate.getSubjectX500Principal().getName();
   }
 
   /** A valid signature timestamp: the time it proves and its TSA's chain (TSA first). */

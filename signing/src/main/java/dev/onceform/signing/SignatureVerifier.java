@@ -175,14 +175,8 @@ public final class SignatureVerifier {
         DocumentTimestampReport past = checkDocumentTimestamp(timestamp, pdf, dss, existed.get());
         if (past.indication() == Indication.TOTAL_PASSED) {
           report =
-              new DocumentTimestampReport(
-                  past.fieldName(),
-                  past.indication(),
-                  past.subIndication(),
-                  asOf("documentTimestamp.validAtProvenTime", existed.get(), past.reason()),
-                  past.tsaCertificate(),
-                  past.time(),
-                  past.coversWholeDocument());
+              past.withReason(
+                  asOf("documentTimestamp.validAtProvenTime", existed.get(), past.reason()));
         }
       }
       timestampReports[i] = report;

@@ -104,8 +104,8 @@ final class TimestampTokenCheck {
     }
   }
 
-  private static List<X509Certificate> certificates(TimeStampToken token)
-      throws VerificationFailure {
+  /** The certificates the token carries. */
+  static List<X509Certificate> certificates(TimeStampToken token) throws VerificationFailure {
     List<X509Certificate> certificates = new ArrayList<>();
     for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
       certificates.add(CmsSignatureCheck.toX509(holder));
@@ -113,7 +113,8 @@ final class TimestampTokenCheck {
     return certificates;
   }
 
-  private static X509Certificate tsaCertificate(TimeStampToken token, List<X509Certificate> inToken)
+  /** The certificate that signed the token, among those it carries. */
+  static X509Certificate tsaCertificate(TimeStampToken token, List<X509Certificate> inToken)
       throws VerificationFailure {
     for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
       if (token.getSID().match(holder)) {
